@@ -1,4 +1,19 @@
-/** Public entry point of `otel-err`. */
+/** Public entry point of `otel-err`: capture, the ErrorInfo model and codec, fingerprints and formatters. */
+export { captureErrorInfo } from './capture/captureErrorInfo.ts';
+export { CAPTURE_DEFAULTS } from './capture/CaptureOptions.ts';
+export type { CaptureOptions, SourceContextScope } from './capture/CaptureOptions.ts';
+export {
+  codecDefaults,
+  ERRORINFO_TYPE,
+  ERRORINFO_VERSION,
+  fromDocument,
+  fromJSON,
+  fromJSONGzip,
+  toDocument,
+  toJSON,
+  toJSONGzip,
+} from './errorinfo/codec.ts';
+export type { GzipReadOptions } from './errorinfo/codec.ts';
 export type {
   ChainedException,
   ErrorInfo,
@@ -11,4 +26,27 @@ export type {
   ThrownKind,
   TraceContext,
 } from './errorinfo/ErrorInfo.ts';
+export type { ErrorInfoDocument } from './errorinfo/ErrorInfoDocument.ts';
+export { ErrorInfoFormatError } from './errorinfo/ErrorInfoFormatError.ts';
+export type { ErrorInfoFormatErrorOptions } from './errorinfo/ErrorInfoFormatError.ts';
+export { fingerprint, fingerprintOfParts, FINGERPRINT_NAMESPACE } from './fingerprint/fingerprint.ts';
+export { FINGERPRINT_DEFAULTS } from './fingerprint/FingerprintOptions.ts';
+export type { FingerprintOptions, FingerprintPartsHook } from './fingerprint/FingerprintOptions.ts';
+export { fingerprintParts, FINGERPRINT_SCHEME } from './fingerprint/fingerprintParts.ts';
+export { format } from './format/format.ts';
+export { defaultFormatOptions } from './format/FormatOptions.ts';
+export type {
+  FormatFunction,
+  FormatName,
+  FormatOptions,
+  Formatter,
+  ResolvedFormatOptions,
+} from './format/FormatOptions.ts';
+export { resolveColor } from './format/resolveColor.ts';
+export { isInApp } from './stack/isInApp.ts';
+export type { InAppRules } from './stack/isInApp.ts';
+export { moduleName } from './stack/moduleName.ts';
+export { parseStack } from './stack/parseStack.ts';
+export type { ParseStackOptions } from './stack/parseStack.ts';
+export { raiseStackTraceLimit } from './stack/raiseStackTraceLimit.ts';
 export type { EvalOrigin, StackFrame } from './stack/StackFrame.ts';

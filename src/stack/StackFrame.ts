@@ -27,8 +27,8 @@ export interface StackFrame {
   column: number | null;
   /** An `at async …` frame (zero-cost async stack trace). */
   async: boolean;
-  /** A constructor call (`at new Foo`). */
-  constructor: boolean;
+  /** A constructor call (`at new Foo`); not named `constructor`, which would shadow `Object.prototype.constructor`. */
+  isConstructor: boolean;
   /** A built-in frame with no script location (`(native)`, `(<anonymous>)`, `Promise.all (index N)`). */
   native: boolean;
   /** Code run through `eval` or `new Function`; `file`/`line`/`column` point inside the evaluated code. */

@@ -1,0 +1,9 @@
+import type { StackFrame } from './StackFrame.ts';
+
+/** A frame read from a live V8 CallSite: a `StackFrame` plus where its function starts. */
+export type LiveFrame = StackFrame & {
+  /** 1-based line where the enclosing function starts (source map resolvers use it to find the original name), or `null`. */
+  enclosingLine: number | null;
+  /** 1-based column where the enclosing function starts, or `null`. */
+  enclosingColumn: number | null;
+};
