@@ -39,7 +39,9 @@ for (const file of files) {
   rows.push(...(JSON.parse(line.slice(ROWS_MARKER.length)) as BenchRow[]));
 }
 for (const [id, what, target] of TARGETS) {
-  if (!rows.some(row => row.id === id || row.id.startsWith(`${id}@`) || row.id.startsWith(`${id} `))) {
+  if (
+    !rows.some(row => row.id === id || row.id.startsWith(`${id}@`) || row.id.startsWith(`${id} `))
+  ) {
     rows.push({ id, what, ours: 'not yet', baseline: '-', ratio: null, target, pass: null });
   }
 }
@@ -51,8 +53,13 @@ const environment = {
   memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
   date: new Date().toISOString(),
 };
-process.stdout.write(`node ${environment.node}, ${environment.cpus} × ${environment.cpu}, ${environment.memory}\n\n`);
+process.stdout.write(
+  `node ${environment.node}, ${environment.cpus} × ${environment.cpu}, ${environment.memory}\n\n`,
+);
 process.stdout.write(`${renderTable(rows)}\n`);
 if (args.has('--json')) {
-  writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify({ environment, rows }, null, 2)}\n`);
+  writeFileSync(
+    path.join(benchDir, 'results.json'),
+    `${JSON.stringify({ environment, rows }, null, 2)}\n`,
+  );
 }

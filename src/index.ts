@@ -29,7 +29,11 @@ export type {
 export type { ErrorInfoDocument } from './errorinfo/ErrorInfoDocument.ts';
 export { ErrorInfoFormatError } from './errorinfo/ErrorInfoFormatError.ts';
 export type { ErrorInfoFormatErrorOptions } from './errorinfo/ErrorInfoFormatError.ts';
-export { fingerprint, fingerprintOfParts, FINGERPRINT_NAMESPACE } from './fingerprint/fingerprint.ts';
+export {
+  fingerprint,
+  fingerprintOfParts,
+  FINGERPRINT_NAMESPACE,
+} from './fingerprint/fingerprint.ts';
 export { FINGERPRINT_DEFAULTS } from './fingerprint/FingerprintOptions.ts';
 export type { FingerprintOptions, FingerprintPartsHook } from './fingerprint/FingerprintOptions.ts';
 export { fingerprintParts, FINGERPRINT_SCHEME } from './fingerprint/fingerprintParts.ts';

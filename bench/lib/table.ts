@@ -13,7 +13,13 @@ export function renderTable(rows: readonly BenchRow[]): string {
     row.target,
     row.ours === 'not yet' ? 'not yet' : row.pass === null ? 'info' : row.pass ? 'ok' : 'MISSED',
   ]);
-  const widths = COLUMNS.map((name, i) => Math.max(name.length, ...cells.map(line => line[i]!.length)));
-  const line = (values: readonly string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const widths = COLUMNS.map((name, i) =>
+    Math.max(name.length, ...cells.map(line => line[i]!.length)),
+  );
+  const line = (values: readonly string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(COLUMNS), line(widths.map(w => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

@@ -25,7 +25,9 @@ function frameSettings(options: CaptureOptions): FrameSettings {
 function frameReader(lookup: CallSiteLookup, settings: FrameSettings): FrameReader {
   return (error: object | null, exception: ExceptionFields): Frame[] => {
     const live = error === null ? null : lookup(error);
-    const raw = live ?? (exception.stack === null ? [] : parseStack(exception.stack, { message: exception.message }));
+    const raw =
+      live ??
+      (exception.stack === null ? [] : parseStack(exception.stack, { message: exception.message }));
     return toFrames(raw, settings);
   };
 }
@@ -71,12 +73,17 @@ export function captureErrorInfo(thrown: unknown, options: CaptureOptions = {}):
   try {
     info.fingerprint = fingerprintOf(info, options);
   } catch (error) {
-    diag.warn(`captureErrorInfo: the fingerprint hook threw; using the default parts: ${String(error)}`);
+    diag.warn(
+      `captureErrorInfo: the fingerprint hook threw; using the default parts: ${String(error)}`,
+    );
     info.fingerprint = fingerprint(info, { ...options, fingerprintParts: undefined });
   }
   return info;
 }
 
-function definedOnly(name: string | undefined, version: string | undefined): Partial<Record<'name' | 'version', string>> {
+function definedOnly(
+  name: string | undefined,
+  version: string | undefined,
+): Partial<Record<'name' | 'version', string>> {
   return { ...(name === undefined ? {} : { name }), ...(version === undefined ? {} : { version }) };
 }

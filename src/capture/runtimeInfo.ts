@@ -12,7 +12,13 @@ export function runtimeInfo(): RuntimeInfo {
     } catch {
       // A sandbox without uname: keep the placeholder.
     }
-    cached = { node: process.version, pid: process.pid, hostname, platform: process.platform, arch: process.arch };
+    cached = {
+      node: process.version,
+      pid: process.pid,
+      hostname,
+      platform: process.platform,
+      arch: process.arch,
+    };
   }
   return { ...cached };
 }

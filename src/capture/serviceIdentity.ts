@@ -24,7 +24,8 @@ function readPackageJson(file: string): ServiceIdentity | null {
     const json = JSON.parse(text) as { name?: unknown; version?: unknown };
     return {
       name: typeof json.name === 'string' && json.name !== '' ? json.name : UNKNOWN.name,
-      version: typeof json.version === 'string' && json.version !== '' ? json.version : UNKNOWN.version,
+      version:
+        typeof json.version === 'string' && json.version !== '' ? json.version : UNKNOWN.version,
     };
   } catch {
     return null;
@@ -33,7 +34,9 @@ function readPackageJson(file: string): ServiceIdentity | null {
 
 /** The name and version of the nearest `package.json` above `start` (default: the main script's directory). */
 export function findServiceIdentity(start?: string): ServiceIdentity {
-  let dir = path.resolve(start ?? (process.argv[1] ? path.dirname(process.argv[1]) : process.cwd()));
+  let dir = path.resolve(
+    start ?? (process.argv[1] ? path.dirname(process.argv[1]) : process.cwd()),
+  );
   for (let level = 0; level < MAX_LEVELS; level++) {
     const found = readPackageJson(path.join(dir, 'package.json'));
     if (found !== null) return found;

@@ -36,14 +36,20 @@ function evalContext(frame: StackFrame, settings: FrameSettings): SourceContext 
   const lines = sourceLinesOf(origin.file);
   return lines === null
     ? null
-    : readSourceContext(lines, origin.line, { contextLines: settings.contextLines, column: origin.column });
+    : readSourceContext(lines, origin.line, {
+        contextLines: settings.contextLines,
+        column: origin.column,
+      });
 }
 
 /**
  * Report frames from V8 frames (CallSites or parsed text), top first: positions moved through source maps,
  * module names, the in-app flag and source context (for the scope asked, always for the frame that threw).
  */
-export function toFrames(raw: readonly (StackFrame | LiveFrame)[], settings: FrameSettings): Frame[] {
+export function toFrames(
+  raw: readonly (StackFrame | LiveFrame)[],
+  settings: FrameSettings,
+): Frame[] {
   return raw.slice(0, settings.maxFrames).map((input, index) => {
     const { enclosingLine = null, enclosingColumn = null } = isLive(input) ? input : {};
     const stackFrame: StackFrame = {
@@ -69,14 +75,17 @@ export function toFrames(raw: readonly (StackFrame | LiveFrame)[], settings: Fra
     const frame: StackFrame = mapped ? { ...stackFrame, ...pick(mapped) } : stackFrame;
     const inApp = isInApp(frame, settings.inApp);
     const wantsContext =
-      settings.sourceContext === 'all' || (settings.sourceContext === 'app' && (inApp || index === 0));
+      settings.sourceContext === 'all' ||
+      (settings.sourceContext === 'app' && (inApp || index === 0));
     let source: SourceContext | null = null;
     if (wantsContext) {
       source = frame.eval ? evalContext(frame, settings) : contextOf(mapped, settings.contextLines);
     }
     return {
       ...frame,
-      module: moduleName(frame.eval ? (frame.evalOrigin?.file ?? null) : frame.file, { baseDir: settings.baseDir }),
+      module: moduleName(frame.eval ? (frame.evalOrigin?.file ?? null) : frame.file, {
+        baseDir: settings.baseDir,
+      }),
       inApp,
       generated: mapped?.generated ?? null,
       source,
@@ -85,11 +94,19 @@ export function toFrames(raw: readonly (StackFrame | LiveFrame)[], settings: Fra
   });
 }
 
-function contextOf(mapped: ResolvedFramePosition | null, contextLines: number): SourceContext | null {
+function contextOf(
+  mapped: ResolvedFramePosition | null,
+  contextLines: number,
+): SourceContext | null {
   if (mapped?.lines == null || mapped.line === null) return null;
   return readSourceContext(mapped.lines, mapped.line, { contextLines, column: mapped.column });
 }
 
-function pick(mapped: { file: string | null; line: number | null; column: number | null; function: string | null }) {
+function pick(mapped: {
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  function: string | null;
+}) {
   return { file: mapped.file, line: mapped.line, column: mapped.column, function: mapped.function };
 }

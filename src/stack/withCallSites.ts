@@ -44,7 +44,12 @@ export function withCallSites<T>(run: (lookup: CallSiteLookup) => T): T {
   const previous: unknown = Reflect.get(Error, 'prepareStackTrace');
   if (typeof previous !== 'function' && process.sourceMapsEnabled) return run(() => null);
   const hook = function (this: unknown, target: Error, callSites: NodeJS.CallSite[]): unknown {
-    if (typeof target === 'object' && target !== null && Array.isArray(callSites) && !recorded.has(target)) {
+    if (
+      typeof target === 'object' &&
+      target !== null &&
+      Array.isArray(callSites) &&
+      !recorded.has(target)
+    ) {
       recorded.set(target, callSites);
     }
     return typeof previous === 'function'

@@ -110,7 +110,11 @@ describe('ErrorInfo codec documents', () => {
       ['a negative column', d => (d.frames[0].column = -1), 'frames[0].column'],
       ['an unsafe line', d => (d.frames[0].line = 2 ** 53), 'frames[0].line'],
       ['a string flag', d => (d.frames[0].async = 'true'), 'frames[0].async'],
-      ['a null constructor flag', d => (d.frames[0].isConstructor = null), 'frames[0].isConstructor'],
+      [
+        'a null constructor flag',
+        d => (d.frames[0].isConstructor = null),
+        'frames[0].isConstructor',
+      ],
       ['an array evalOrigin', d => (d.frames[0].evalOrigin = []), 'frames[0].evalOrigin'],
       ['a string eval line', d => (d.frames[2].evalOrigin.line = '3'), 'frames[2].evalOrigin.line'],
       [
