@@ -6,6 +6,7 @@ import {
   type CaptureFunction,
   type ProcessorCaptureOptions,
 } from './defaultCapture.ts';
+import { registerEnricher } from './enricherRegistry.ts';
 import { OccurrenceCounter } from './OccurrenceCounter.ts';
 import type { RecordLimits } from './sdkInternals.ts';
 
@@ -72,6 +73,7 @@ export class ExceptionEnricher {
       maxAttributeLength: positive(options, 'maxAttributeLength'),
       maxTotalLength: positive(options, 'maxTotalLength'),
     };
+    registerEnricher(this);
   }
 
   /** Adds a listener of new ErrorInfos; returns the function that removes it. */

@@ -28,6 +28,11 @@ export type {
 } from './errorinfo/ErrorInfo.ts';
 export type { ErrorInfoDocument } from './errorinfo/ErrorInfoDocument.ts';
 export { ErrorInfoFormatError } from './errorinfo/ErrorInfoFormatError.ts';
+export { Err } from './err/Err.ts';
+export { ERR_DEFAULTS } from './err/ErrOptions.ts';
+export type { ErrOptions } from './err/ErrOptions.ts';
+export { err } from './err/instance.ts';
+export type { Middleware, MiddlewareResult } from './err/Middleware.ts';
 export type { ErrorInfoFormatErrorOptions } from './errorinfo/ErrorInfoFormatError.ts';
 export {
   fingerprint,
