@@ -6,8 +6,11 @@ import {
   type CaptureFunction,
   type ProcessorCaptureOptions,
 } from './defaultCapture.ts';
+import { LruCache } from '../src/source/LruCache.ts';
+import { OccurrenceTracker } from '../src/fingerprint/OccurrenceTracker.ts';
+import { StormCache } from '../src/fingerprint/StormCache.ts';
+import { stormKey } from '../src/fingerprint/stormKey.ts';
 import { registerEnricher } from './enricherRegistry.ts';
-import { OccurrenceCounter } from './OccurrenceCounter.ts';
 import type { RecordLimits } from './sdkInternals.ts';
 
 /** Receives each new ErrorInfo, synchronously; a throwing listener is reported through `diag`, never rethrown. */
@@ -28,6 +31,15 @@ export interface ExceptionEnricherOptions extends ProcessorCaptureOptions {
   maxTotalLength?: number;
   /** Fingerprints whose occurrences are counted (least recently seen forgotten first). The default value is 1000. */
   maxFingerprints?: number;
+  /**
+   * Occurrences of one fingerprint captured in full per `stormWindowMs`; later ones reuse the last full report
+   * (no source maps, context, locals or fingerprint work: ≈ 1–2 µs instead of ≈ 30–100 µs) and are only
+   * counted. Only with the default capture and no `fingerprintParts` hook (a custom one may read what the
+   * reuse key does not see). The default value is 10.
+   */
+  stormFullPerWindow?: number;
+  /** The storm window in milliseconds. The default value is 60000. */
+  stormWindowMs?: number;
 }
 
 /** The defaults of `ExceptionEnricherOptions`, in one place. */
@@ -35,7 +47,12 @@ export const ENRICHER_DEFAULTS = {
   maxAttributeLength: 4096,
   maxTotalLength: 16384,
   maxFingerprints: 1000,
+  stormFullPerWindow: 10,
+  stormWindowMs: 60_000,
 } as const;
+
+/** Full reports kept for reuse during storms (one per fingerprint, least recently used dropped first). */
+const MAX_STORM_TEMPLATES = 256;
 
 /** One captured exception and the ordinal of its occurrence. */
 export interface EnrichedException {
@@ -43,6 +60,13 @@ export interface EnrichedException {
   readonly info: ErrorInfo;
   /** 1 for the first occurrence of the fingerprint in this process. */
   readonly occurrence: number;
+  /** False when a storm reused the last full report of the fingerprint instead of capturing this one. */
+  readonly full: boolean;
+}
+
+interface Storms {
+  keys: StormCache;
+  templates: LruCache<string, ErrorInfo>;
 }
 
 interface Seen {
@@ -59,7 +83,8 @@ export class ExceptionEnricher {
   private readonly _capture: CaptureFunction;
   private readonly _listeners = new Set<ErrorInfoListener>();
   private readonly _seen = new WeakMap<object, Seen>();
-  private readonly _occurrences: OccurrenceCounter;
+  private readonly _occurrences: OccurrenceTracker;
+  private readonly _storms: Storms | null;
   private readonly _limits: { maxAttributeLength: number; maxTotalLength: number };
   private _handoff: EnrichedException | undefined;
   private _failures = 0;
@@ -68,7 +93,15 @@ export class ExceptionEnricher {
   constructor(options: ExceptionEnricherOptions = {}) {
     this._capture = options.capture ?? defaultCapture(options);
     if (options.onErrorInfo) this._listeners.add(options.onErrorInfo);
-    this._occurrences = new OccurrenceCounter(positive(options, 'maxFingerprints'));
+    this._occurrences = new OccurrenceTracker({
+      maxFingerprints: positive(options, 'maxFingerprints'),
+      fullPerWindow: positive(options, 'stormFullPerWindow'),
+      windowMs: positive(options, 'stormWindowMs'),
+    });
+    this._storms =
+      options.capture === undefined && options.fingerprintParts === undefined
+        ? { keys: new StormCache(), templates: new LruCache({ maxEntries: MAX_STORM_TEMPLATES }) }
+        : null;
     this._limits = {
       maxAttributeLength: positive(options, 'maxAttributeLength'),
       maxTotalLength: positive(options, 'maxTotalLength'),
@@ -96,14 +129,7 @@ export class ExceptionEnricher {
     if (seen !== undefined && seen.traceId === trace?.traceId) return seen.enriched;
     let enriched: EnrichedException;
     try {
-      const context = { resource: resource?.() ?? {} };
-      const captured = this._capture(error, context);
-      const info: ErrorInfo = {
-        ...captured,
-        trace: trace ?? captured.trace,
-        resource: Object.keys(captured.resource).length > 0 ? captured.resource : context.resource,
-      };
-      enriched = { info, occurrence: this._occurrences.next(info.fingerprint) };
+      enriched = this._reuse(error, trace) ?? this._captureFully(error, trace, resource);
     } catch (failure) {
       this._failures++;
       const log = this._failures === 1 ? diag.warn : diag.debug;
@@ -113,6 +139,13 @@ export class ExceptionEnricher {
     if (key !== null && trace !== null) this._seen.set(key, { traceId: trace.traceId, enriched });
     this._notify(enriched.info);
     return enriched;
+  }
+
+  /** What this enricher already made of `error` in `trace`, if it saw it there. */
+  lookup(error: unknown, trace: TraceContext | null): EnrichedException | undefined {
+    if (typeof error !== 'object' || error === null || trace === null) return undefined;
+    const seen = this._seen.get(error);
+    return seen?.traceId === trace.traceId ? seen.enriched : undefined;
   }
 
   /** The attributes of `enriched` under the SDK limits of one event or record. */
@@ -139,6 +172,60 @@ export class ExceptionEnricher {
     const handoff = this._handoff;
     this._handoff = undefined;
     return handoff;
+  }
+
+  private _captureFully(
+    error: unknown,
+    trace: TraceContext | null,
+    resource: (() => Record<string, JsonValue>) | undefined,
+  ): EnrichedException {
+    const context = { resource: resource?.() ?? {} };
+    const captured = this._capture(error, context);
+    const info: ErrorInfo = {
+      ...captured,
+      trace: trace ?? captured.trace,
+      resource: Object.keys(captured.resource).length > 0 ? captured.resource : context.resource,
+    };
+    const fingerprint = info.fingerprint;
+    if (fingerprint === null) return { info, occurrence: 1, full: true };
+    const key = this._storms === null ? null : stormKey(error);
+    if (key !== null && this._storms !== null) {
+      this._storms.keys.set(key, fingerprint);
+      this._storms.templates.set(fingerprint, info);
+    }
+    return {
+      info,
+      occurrence: this._occurrences.record(fingerprint, info.timestamp).count,
+      full: true,
+    };
+  }
+
+  // During a storm: count the occurrence and reuse the last full report, without its locals (they were that
+  // occurrence's values). `undefined` when this occurrence is to be captured in full.
+  private _reuse(error: unknown, trace: TraceContext | null): EnrichedException | undefined {
+    if (this._storms === null) return undefined;
+    const key = stormKey(error);
+    const fingerprint = key === null ? undefined : this._storms.keys.get(key);
+    const template =
+      fingerprint === undefined ? undefined : this._storms.templates.get(fingerprint);
+    if (fingerprint === undefined || template === undefined) return undefined;
+    const now = new Date();
+    const occurrence = this._occurrences.peekFull(fingerprint, now)
+      ? undefined
+      : this._occurrences.record(fingerprint, now);
+    if (occurrence === undefined) return undefined;
+    const info: ErrorInfo = {
+      ...template,
+      timestamp: now,
+      firstSeen: now,
+      lastSeen: now,
+      count: 1,
+      trace,
+      frames: template.frames.map(frame =>
+        frame.locals === null ? frame : { ...frame, locals: null },
+      ),
+    };
+    return { info, occurrence: occurrence.count, full: false };
   }
 
   private _notify(info: ErrorInfo): void {

@@ -175,7 +175,12 @@ export class ExceptionSpanProcessor implements SpanProcessor {
     enriched: EnrichedException | null,
   ): void {
     const before = lastEvent(span);
-    original.call(span, exception, time);
+    try {
+      original.call(span, exception, time);
+    } catch (failure) {
+      // The SDK's method throws on some values (a Symbol): our own event below stands in for its.
+      diag.debug('ExceptionSpanProcessor: the SDK could not record the exception', failure);
+    }
     if (enriched === null) return;
     try {
       const limits = spanLimitsOf(span);

@@ -16,17 +16,24 @@ export function registerEnricher(enricher: object): void {
   for (const visitor of visitors) undos.get(visitor)?.push(visitor(enricher));
 }
 
+/** The enrichers still alive. */
+export function liveEnrichers<T extends object>(): T[] {
+  const alive: T[] = [];
+  for (const ref of enrichers) {
+    const enricher = ref.deref();
+    if (enricher === undefined) enrichers.delete(ref);
+    else alive.push(enricher as T);
+  }
+  return alive;
+}
+
 /** Runs `visitor` on every live enricher and every later one; the returned function undoes all of it. */
 export function forEveryEnricher<T extends object>(visitor: EnricherVisitor<T>): () => void {
   const general = visitor as unknown as EnricherVisitor<object>;
   const done: (() => void)[] = [];
   undos.set(general, done);
   visitors.add(general);
-  for (const ref of enrichers) {
-    const enricher = ref.deref();
-    if (enricher === undefined) enrichers.delete(ref);
-    else done.push(general(enricher));
-  }
+  for (const enricher of liveEnrichers()) done.push(general(enricher));
   return () => {
     visitors.delete(general);
     undos.delete(general);

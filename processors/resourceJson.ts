@@ -7,17 +7,29 @@ export interface ResourceLike {
   readonly asyncAttributesPending?: boolean;
   /** The attributes. */
   readonly attributes: Attributes;
+  /** Every attribute as detected, a promise where an async detector has not settled. */
+  getRawAttributes?(): [string, unknown][];
+}
+
+// NodeSDK's default detectors stay pending until the first export; reading `attributes` then makes the SDK log
+// an error, and skipping the resource would name the service differently (and change fingerprints) until then.
+function settledEntries(resource: ResourceLike): [string, unknown][] {
+  if (resource.asyncAttributesPending !== true) return Object.entries(resource.attributes);
+  const raw = resource.getRawAttributes?.() ?? [];
+  return raw.filter(
+    ([, value]) => typeof (value as { then?: unknown } | null)?.then !== 'function',
+  );
 }
 
 /**
- * A resource's attributes as JSON values, or `{}` while async detectors are still pending (reading them
- * then makes the SDK log an error) or when the resource is unreadable.
+ * A resource's attributes as JSON values: while async detectors are pending, the ones already known; `{}` when
+ * the resource is unreadable.
  */
 export function resourceJson(resource: ResourceLike | undefined): Record<string, JsonValue> {
   const result: Record<string, JsonValue> = {};
   try {
-    if (resource === undefined || resource.asyncAttributesPending === true) return result;
-    for (const [key, value] of Object.entries(resource.attributes)) {
+    if (resource === undefined) return result;
+    for (const [key, value] of settledEntries(resource)) {
       if (Array.isArray(value)) result[key] = value.map(primitiveOrNull);
       else if (value !== undefined) result[key] = primitiveOrNull(value);
     }

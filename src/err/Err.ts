@@ -1,10 +1,10 @@
-import { diag, SpanStatusCode, trace, type Exception, type Tracer } from '@opentelemetry/api';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { TracerProvider } from '@opentelemetry/sdk-trace';
+import { diag, type Span, type Tracer } from '@opentelemetry/api';
+import type { TracerProvider } from '@opentelemetry/sdk-trace';
 import { defaultCapture } from '../../processors/defaultCapture.ts';
-import { forEveryEnricher } from '../../processors/enricherRegistry.ts';
+import { forEveryEnricher, liveEnrichers } from '../../processors/enricherRegistry.ts';
 import { ExceptionEnricher } from '../../processors/ExceptionEnricher.ts';
 import { ExceptionSpanProcessor } from '../../processors/ExceptionSpanProcessor.ts';
+import { resourceJson, type ResourceLike } from '../../processors/resourceJson.ts';
 import { captureErrorInfo } from '../capture/captureErrorInfo.ts';
 import type { ErrorInfo } from '../errorinfo/ErrorInfo.ts';
 import { format } from '../format/format.ts';
@@ -13,7 +13,10 @@ import { raiseStackTraceLimit } from '../stack/raiseStackTraceLimit.ts';
 import { ErrorInfoStore } from '../store/ErrorInfoStore.ts';
 import { installCatchAll, type CaughtOrigin } from './catchAll.ts';
 import { ERR_DEFAULTS, type ErrOptions } from './ErrOptions.ts';
+import { installExitFlush } from './exitFlush.ts';
 import { runMiddleware, type Middleware } from './Middleware.ts';
+import { recordOnSpan } from './recordOnSpan.ts';
+import { standaloneProvider, standaloneResource } from './standaloneProvider.ts';
 import { asFlushable, registeredTracerProvider } from './tracing.ts';
 import { validateErrOptions } from './validateErrOptions.ts';
 
@@ -60,16 +63,21 @@ export class Err {
       const enricher = new ExceptionEnricher({
         capture: withLocals(defaultCapture(captureOptions(valid)), locals),
       });
-      const standalone = new TracerProvider({
-        resource: resourceFromAttributes(
-          valid.name === undefined ? {} : { 'service.name': valid.name },
-        ),
-        spanProcessors: [new ExceptionSpanProcessor({ enricher })],
-      });
+      const standalone = standaloneProvider(
+        standaloneResource(valid.name, valid.version),
+        new ExceptionSpanProcessor({ enricher }),
+        valid.spanProcessors ?? ERR_DEFAULTS.spanProcessors,
+      );
       const store = valid.errorInfoPath
         ? new ErrorInfoStore({ path: valid.errorInfoPath, compress: valid.compress ?? null })
         : null;
       undo.push(raiseStackTraceLimit(valid.stackTraceLimit ?? ERR_DEFAULTS.stackTraceLimit));
+      undo.push(
+        installExitFlush(
+          () => this.flush(),
+          () => store?.flush(),
+        ),
+      );
       undo.push(
         forEveryEnricher<ExceptionEnricher>(each => each.addListener(info => this._dispatch(info))),
       );
@@ -128,22 +136,23 @@ export class Err {
     await installed.standalone.shutdown();
   }
 
-  private _record(error: unknown, spanName: string): ErrorInfo | null {
+  private _record(error: unknown, spanName: string, fatal = false): ErrorInfo | null {
     const installed = this._installed!;
     this._dispatched = null;
-    const active = trace.getActiveSpan();
-    const span = active?.isRecording() ? active : this._tracer().startSpan(spanName);
-    span.recordException(error as Exception);
-    if (span !== active) {
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    }
+    const span = recordOnSpan(this._tracer(), error, spanName, fatal);
     if (this._dispatched !== null) return this._dispatched;
-    // No processor of ours saw it (a provider without ExceptionSpanProcessor, or an unsampled span).
     const context = span.spanContext();
+    const trace = { traceId: context.traceId, spanId: context.spanId };
+    // Recorded before in this trace (a span saw it first): the same occurrence, not a second report.
+    for (const enricher of liveEnrichers<ExceptionEnricher>()) {
+      const seen = enricher.lookup(error, trace);
+      if (seen !== undefined) return seen.info;
+    }
+    // No processor of ours saw it (a provider without ExceptionSpanProcessor, or an unsampled span).
     return (
-      installed.enricher.capture(error, { traceId: context.traceId, spanId: context.spanId })
-        ?.info ?? null
+      installed.enricher.capture(error, trace, () =>
+        resourceJson((span as Span & { resource?: ResourceLike }).resource),
+      )?.info ?? null
     );
   }
 
@@ -193,7 +202,7 @@ export class Err {
     this._exiting = fatal;
     this._fatal = fatal;
     try {
-      this._record(error, origin);
+      this._record(error, origin, fatal);
     } catch (failure) {
       diag.warn(`Err: could not report a ${origin}: ${String(failure)}`);
     } finally {

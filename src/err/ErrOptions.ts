@@ -1,3 +1,4 @@
+import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { FingerprintPartsHook } from '../fingerprint/FingerprintOptions.ts';
 import type { FormatFunction, FormatName, Formatter } from '../format/FormatOptions.ts';
 import type { LocalsMode } from '../locals/common.ts';
@@ -48,6 +49,12 @@ export interface ErrOptions {
   failFastCode?: number;
   /** One deadline for flushing every pipeline before a crash exit, in ms. Default 5000. */
   failFastTimeoutMs?: number;
+  /**
+   * Advanced: span processors added after `ExceptionSpanProcessor` to the pipeline `err` runs when no
+   * TracerProvider is registered (e.g. a `BatchSpanProcessor` with an OTLP exporter, as `otel-err/register`
+   * does). Unused while a registered provider exists; shut down by `err.shutdown()`. Default `[]`.
+   */
+  spanProcessors?: SpanProcessor[];
 }
 
 /** The defaults of `ErrOptions`, in one visible place. */
@@ -66,4 +73,5 @@ export const ERR_DEFAULTS = {
   stackTraceLimit: 100,
   failFastCode: 1,
   failFastTimeoutMs: 5000,
+  spanProcessors: [],
 } as const satisfies ErrOptions;

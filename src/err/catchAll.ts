@@ -25,8 +25,10 @@ export function installCatchAll(handler: CaughtHandler): () => void {
   const onRejection = (reason: unknown): void => {
     const mode = unhandledRejectionsMode();
     if (mode === 'strict') return;
-    if (mode === 'warn-with-error-code') process.exitCode = 1;
-    const fatal = mode === 'throw' && process.listenerCount('unhandledRejection') === 1;
+    const unhandled = process.listenerCount('unhandledRejection') === 1;
+    // Node sets the code only for a rejection no listener handles; ours alone does not count as handling.
+    if (mode === 'warn-with-error-code' && unhandled) process.exitCode = 1;
+    const fatal = mode === 'throw' && unhandled;
     handler(reason, 'unhandledRejection', fatal);
   };
   process.on('uncaughtException', onException);

@@ -27,6 +27,16 @@ const isMiddlewareList: Check = value =>
         item !== null &&
         isFunction((item as { process?: unknown }).process)),
   );
+const isSpanProcessors: Check = value =>
+  Array.isArray(value) &&
+  value.every(
+    item =>
+      typeof item === 'object' &&
+      item !== null &&
+      ['onStart', 'onEnd', 'forceFlush', 'shutdown'].every(method =>
+        isFunction((item as Record<string, unknown>)[method]),
+      ),
+  );
 const isRedact: Check = value => isBoolean(value) || (typeof value === 'object' && value !== null);
 
 const RULES: Record<keyof ErrOptions, readonly [Check, string]> = {
@@ -55,6 +65,10 @@ const RULES: Record<keyof ErrOptions, readonly [Check, string]> = {
     'a whole number from 0 to 255',
   ],
   failFastTimeoutMs: [isCount, 'a whole number of milliseconds ≥ 0'],
+  spanProcessors: [
+    isSpanProcessors,
+    'an array of span processors (onStart, onEnd, forceFlush, shutdown)',
+  ],
 };
 
 function show(value: unknown): string {

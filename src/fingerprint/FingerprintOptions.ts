@@ -5,7 +5,7 @@ export type FingerprintPartsHook = (parts: string[], info: ErrorInfo) => readonl
 
 /** How fingerprints are computed. Every field is optional; the defaults are in `FINGERPRINT_DEFAULTS`. */
 export interface FingerprintOptions {
-  /** How many in-app frames nearest the throw are hashed (module + function). The default value is 3. */
+  /** How many frames nearest the throw are hashed (module, function and statement text each). The default value is 3. */
   frames?: number;
   /** Hash the service version too, so that every release starts new ids. The default value is false. */
   includeVersion?: boolean;

@@ -1,7 +1,5 @@
 // Normalisers that make fingerprint parts stable across releases, install paths, Node versions and message values.
 
-const LONGEST_CONTEXT_LINE = 200;
-
 /**
  * A function name without its receiver: V8 prints the receiver's type (`Sub.save` vs `Base.save` for the same
  * code, `Object.[foo]` on old Node vs `[foo]`), so only the part after the last `.` identifies the function.
@@ -9,7 +7,9 @@ const LONGEST_CONTEXT_LINE = 200;
 export function normalizeFunctionName(name: string | null): string {
   if (name === null || name === '' || name === '<anonymous>') return '<anonymous>';
   const withoutReceiver = name.slice(name.lastIndexOf('.', name.length - 2) + 1);
-  return withoutReceiver === '<anonymous>' || withoutReceiver === '' ? '<anonymous>' : withoutReceiver;
+  return withoutReceiver === '<anonymous>' || withoutReceiver === ''
+    ? '<anonymous>'
+    : withoutReceiver;
 }
 
 /** A module name without version segments (`.pnpm/pkg@1.2.3`) and content hashes of bundles (`main.3f2a9c81`). */
@@ -19,13 +19,6 @@ export function normalizeModuleName(module: string | null): string {
     .replace(/@\d+\.\d+\.\d+(?:-[0-9A-Za-z]+(?:\.\d+)?)?/g, '')
     .replace(/([.-])[0-9a-f]{8,}(?=[.:]|$)/g, '$1#')
     .replace(/\\/g, '/');
-}
-
-/** A source line with its white space folded, so re-indenting or reformatting the throw does not split the bug. */
-export function normalizeSourceLine(line: string): string | null {
-  const folded = line.replace(/\s+/g, ' ').trim();
-  if (folded === '' || folded.length > LONGEST_CONTEXT_LINE) return null;
-  return folded;
 }
 
 /** A message with its variable parts masked (URLs, paths, quoted values, ids, numbers): the last-resort grouping key. */

@@ -13,6 +13,9 @@ interface Slot<V> {
   weight: number;
 }
 
+// Stands for "no key is known to be the most recent one" (any key, `undefined` included, may be used).
+const UNKNOWN: unique symbol = Symbol('LruCache.unknown');
+
 /**
  * A small bounded least-recently-used cache on a `Map` (whose iteration order is insertion order,
  * so re-inserting on access makes the first key the least recently used one).
@@ -25,6 +28,8 @@ export class LruCache<K, V> {
   private readonly _maxWeight: number;
   private readonly _weigh: (value: V) => number;
   private _weight = 0;
+  // The last key of `_slots`: consecutive frames of one file hit it without re-inserting.
+  private _newest: K | typeof UNKNOWN = UNKNOWN;
 
   constructor(options: LruCacheOptions<V>) {
     this._maxEntries = Math.max(1, Math.floor(options.maxEntries));
@@ -46,9 +51,17 @@ export class LruCache<K, V> {
   get(key: K): V | undefined {
     const slot = this._slots.get(key);
     if (slot === undefined) return undefined;
-    this._slots.delete(key);
-    this._slots.set(key, slot);
+    if (key !== this._newest) {
+      this._slots.delete(key);
+      this._slots.set(key, slot);
+      this._newest = key;
+    }
     return slot.value;
+  }
+
+  /** The value under `key` without touching its recency, or `undefined` when absent. */
+  peek(key: K): V | undefined {
+    return this._slots.get(key)?.value;
   }
 
   /** Whether `key` is held, without touching its recency. */
@@ -61,6 +74,7 @@ export class LruCache<K, V> {
     this.delete(key);
     const weight = Math.max(0, this._weigh(value));
     this._slots.set(key, { value, weight });
+    this._newest = key;
     this._weight += weight;
     for (const [oldest, slot] of this._slots) {
       if (oldest === key) break;
@@ -76,6 +90,7 @@ export class LruCache<K, V> {
     if (slot === undefined) return false;
     this._slots.delete(key);
     this._weight -= slot.weight;
+    if (key === this._newest) this._newest = UNKNOWN;
     return true;
   }
 
@@ -83,5 +98,6 @@ export class LruCache<K, V> {
   clear(): void {
     this._slots.clear();
     this._weight = 0;
+    this._newest = UNKNOWN;
   }
 }

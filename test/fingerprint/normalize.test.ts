@@ -4,7 +4,6 @@ import {
   messageTemplate,
   normalizeFunctionName,
   normalizeModuleName,
-  normalizeSourceLine,
 } from '../../src/fingerprint/normalize.ts';
 
 describe('fingerprint normalisers', () => {
@@ -30,18 +29,13 @@ describe('fingerprint normalisers', () => {
 
   describe('normalizeModuleName', () => {
     it('should drop version segments and bundle hashes', () => {
-      assert.equal(normalizeModuleName('.pnpm.left-pad@1.3.0.node_modules.left-pad:index'), '.pnpm.left-pad.node_modules.left-pad:index');
+      assert.equal(
+        normalizeModuleName('.pnpm.left-pad@1.3.0.node_modules.left-pad:index'),
+        '.pnpm.left-pad.node_modules.left-pad:index',
+      );
       assert.equal(normalizeModuleName('dist:main.3f2a9c81'), 'dist:main.#');
       assert.equal(normalizeModuleName('app.services:user'), 'app.services:user');
       assert.equal(normalizeModuleName(null), '<unknown>');
-    });
-  });
-
-  describe('normalizeSourceLine', () => {
-    it('should fold white space and drop empty or very long lines', () => {
-      assert.equal(normalizeSourceLine('    throw   new Error(`x`);\t'), 'throw new Error(`x`);');
-      assert.equal(normalizeSourceLine('   '), null);
-      assert.equal(normalizeSourceLine('x'.repeat(201)), null);
     });
   });
 
@@ -49,7 +43,10 @@ describe('fingerprint normalisers', () => {
     const cases: [string, string][] = [
       ['user 42 not found', 'user <n> not found'],
       ['user 43 not found', 'user <n> not found'],
-      ["ENOENT: no such file or directory, open '/srv/a/b.json'", 'ENOENT: no such file or directory, open <str>'],
+      [
+        "ENOENT: no such file or directory, open '/srv/a/b.json'",
+        'ENOENT: no such file or directory, open <str>',
+      ],
       ['cannot read /srv/data/x.bin', 'cannot read <path>'],
       ['GET https://api.example.test/v1/users?id=3 failed', 'GET <url> failed'],
       ['order 3f1c2a9e-1111-4222-8333-444455556666 expired', 'order <uuid> expired'],
@@ -57,7 +54,8 @@ describe('fingerprint normalisers', () => {
       ['commit deadbeef1 missing', 'commit <hex> missing'],
     ];
     for (const [input, expected] of cases) {
-      it(`should mask ${JSON.stringify(input)}`, () => assert.equal(messageTemplate(input), expected));
+      it(`should mask ${JSON.stringify(input)}`, () =>
+        assert.equal(messageTemplate(input), expected));
     }
   });
 });

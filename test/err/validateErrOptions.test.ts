@@ -1,0 +1,70 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BatchSpanProcessor, InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import type { ErrOptions } from '../../src/err/ErrOptions.ts';
+import { validateErrOptions } from '../../src/err/validateErrOptions.ts';
+
+describe('validateErrOptions', () => {
+  describe('valid options', () => {
+    const everything: ErrOptions = {
+      name: 'svc',
+      version: '1.0.0',
+      catchAll: true,
+      format: { format: info => info.exception.message },
+      errorInfoPath: null,
+      compress: 'gzip',
+      locals: 'all',
+      redact: { names: [/pin/] },
+      middleware: [() => undefined, { process: () => null }],
+      rootDir: '/srv/app',
+      rootModule: 'app',
+      include: ['/srv/lib', /vendor/],
+      exclude: [],
+      contextLines: 0,
+      fingerprintParts: parts => parts,
+      fingerprintIncludesVersion: false,
+      stackTraceLimit: 50,
+      failFastCode: 255,
+      failFastTimeoutMs: 0,
+      spanProcessors: [new BatchSpanProcessor({ exporter: new InMemorySpanExporter() })],
+    };
+    it('should return every valid option unchanged', () => {
+      assert.equal(validateErrOptions(everything), everything);
+    });
+
+    it('should take undefined as no options and undefined values as unset', () => {
+      assert.deepEqual(validateErrOptions(undefined), {});
+      assert.deepEqual(validateErrOptions({ format: undefined }), { format: undefined });
+    });
+  });
+
+  describe('invalid options', () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [
+        { compress: 'brotli' },
+        'Invalid option `compress: "brotli"` of err.setup(). It must be \'gzip\' or null.',
+      ],
+      [
+        { contextLines: -1 },
+        'Invalid option `contextLines: -1` of err.setup(). It must be a whole number ≥ 0.',
+      ],
+      [
+        { catchAll: 'yes' },
+        'Invalid option `catchAll: "yes"` of err.setup(). It must be true or false.',
+      ],
+      [
+        { fingerprintParts: 'x' },
+        'Invalid option `fingerprintParts: "x"` of err.setup(). It must be a function (parts, info) => parts.',
+      ],
+      [
+        { include: [1] },
+        'Invalid option `include: [1]` of err.setup(). It must be an array of strings and RegExps.',
+      ],
+    ];
+    for (const [options, message] of cases) {
+      it(`should throw a TypeError that names ${Object.keys(options)[0]} and says what fits`, () => {
+        assert.throws(() => validateErrOptions(options), { name: 'TypeError', message });
+      });
+    }
+  });
+});
