@@ -1,5 +1,6 @@
 import type { JsonValue } from '../errorinfo/ErrorInfo.ts';
 import type { FingerprintOptions } from '../fingerprint/FingerprintOptions.ts';
+import type { LocalsCollector } from '../locals/common.ts';
 import type { InAppRules } from '../stack/isInApp.ts';
 
 /** Which frames get source lines around them. */
@@ -30,6 +31,11 @@ export interface CaptureOptions extends InAppRules, FingerprintOptions {
   fingerprint?: string | readonly string[];
   /** When the exception happened. Default: now. */
   timestamp?: Date;
+  /**
+   * Where the locals of the thrown value's frames come from (they are taken: a second capture of the same
+   * value gets none), or `null` for none. Default: the collector `err.setup` (or `startLocalsCollector`) runs.
+   */
+  locals?: Pick<LocalsCollector, 'take'> | null;
   /** OpenTelemetry resource attributes to keep in the report. Default: `{}`. */
   resource?: Record<string, JsonValue>;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { diag } from '@opentelemetry/api';
 import type { ErrorInfo, Frame } from '../errorinfo/ErrorInfo.ts';
 import { fingerprint, fingerprintOfParts } from '../fingerprint/fingerprint.ts';
+import { activeLocalsCollector, mergeLocals } from '../locals/index.ts';
 import { parseStack } from '../stack/parseStack.ts';
 import { withCallSites, type CallSiteLookup } from '../stack/withCallSites.ts';
 import { buildExceptionChain, type FrameReader } from './buildExceptionChain.ts';
@@ -18,13 +19,23 @@ function frameSettings(options: CaptureOptions): FrameSettings {
     baseDir: options.baseDir ?? options.rootDir ?? mainDir,
     contextLines: options.contextLines ?? CAPTURE_DEFAULTS.contextLines,
     sourceContext: options.sourceContext ?? CAPTURE_DEFAULTS.sourceContext,
-    maxFrames: options.maxFrames ?? CAPTURE_DEFAULTS.maxFrames,
+    maxFrames: frameLimit(options.maxFrames),
   };
+}
+
+function frameLimit(given: number | undefined): number {
+  if (given === undefined || (Number.isInteger(given) && given >= 0)) {
+    return given ?? CAPTURE_DEFAULTS.maxFrames;
+  }
+  diag.warn(
+    `captureErrorInfo: invalid maxFrames ${String(given)}, using ${CAPTURE_DEFAULTS.maxFrames}`,
+  );
+  return CAPTURE_DEFAULTS.maxFrames;
 }
 
 function frameReader(lookup: CallSiteLookup, settings: FrameSettings): FrameReader {
   return (error: object | null, exception: ExceptionFields): Frame[] => {
-    const live = error === null ? null : lookup(error);
+    const live = error === null ? null : lookup(error, settings.maxFrames);
     const raw =
       live ??
       (exception.stack === null ? [] : parseStack(exception.stack, { message: exception.message }));
@@ -32,9 +43,15 @@ function frameReader(lookup: CallSiteLookup, settings: FrameSettings): FrameRead
   };
 }
 
+// Reports are stored as `<fingerprint>.json` and the codec only takes a lowercase UUID: any other
+// text is hashed, so a given fingerprint can never name a path or fail the codec.
+const UUID = /^[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i;
+
 function fingerprintOf(info: ErrorInfo, options: CaptureOptions): string {
   const given = options.fingerprint;
-  if (typeof given === 'string') return given;
+  if (typeof given === 'string') {
+    return UUID.test(given) ? given.toLowerCase() : fingerprintOfParts([given]);
+  }
   if (given !== undefined) return fingerprintOfParts(given);
   return fingerprint(info, options);
 }
@@ -42,7 +59,7 @@ function fingerprintOf(info: ErrorInfo, options: CaptureOptions): string {
 /**
  * Captures any thrown value as an `ErrorInfo`: frames from V8 CallSites (or the stack text), moved through
  * source maps, with module names, in-app flags and source context; the `cause`/`errors` chain; the service,
- * runtime and fingerprint. Pure: nothing is recorded or sent. Never throws: on an internal failure it returns
+ * runtime, fingerprint, and the locals a running collector captured for the thrown value. Nothing is recorded or sent. Never throws: on an internal failure it returns
  * the type and message alone and reports through `diag`.
  */
 export function captureErrorInfo(thrown: unknown, options: CaptureOptions = {}): ErrorInfo {
@@ -63,7 +80,7 @@ export function captureErrorInfo(thrown: unknown, options: CaptureOptions = {}):
     firstSeen: now,
     lastSeen: now,
     exception: chain.exception,
-    frames: chain.frames,
+    frames: withLocals(chain.frames, thrown, options),
     rootModule: options.rootModule ?? options.rootDir ?? null,
     trace: null,
     resource: options.resource ?? {},
@@ -79,6 +96,12 @@ export function captureErrorInfo(thrown: unknown, options: CaptureOptions = {}):
     info.fingerprint = fingerprint(info, { ...options, fingerprintParts: undefined });
   }
   return info;
+}
+
+function withLocals(frames: Frame[], thrown: unknown, options: CaptureOptions): Frame[] {
+  const collector = options.locals === undefined ? activeLocalsCollector() : options.locals;
+  const captured = collector?.take(thrown);
+  return captured === undefined ? frames : mergeLocals(frames, captured);
 }
 
 function definedOnly(

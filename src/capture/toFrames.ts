@@ -1,10 +1,7 @@
 import type { Frame, SourceContext } from '../errorinfo/ErrorInfo.ts';
 import { readSourceContext } from '../source/readSourceContext.ts';
-import {
-  resolveFramePosition,
-  sourceLinesOf,
-  type ResolvedFramePosition,
-} from '../source/resolveFramePosition.ts';
+import { originalPosition, sourceLinesOf } from '../source/resolveFramePosition.ts';
+import type { OriginalPosition } from '../source/SourceMapResolver.ts';
 import type { LiveFrame } from '../stack/LiveFrame.ts';
 import type { StackFrame } from '../stack/StackFrame.ts';
 import { isInApp, type InAppRules } from '../stack/isInApp.ts';
@@ -25,88 +22,92 @@ export interface FrameSettings {
   maxFrames: number;
 }
 
-function isLive(frame: StackFrame | LiveFrame): frame is LiveFrame {
-  return 'enclosingLine' in frame;
-}
-
-// Eval'd code has no file of its own: the line that called eval is the useful context.
-function evalContext(frame: StackFrame, settings: FrameSettings): SourceContext | null {
-  const origin = frame.evalOrigin;
-  if (origin?.file == null || origin.line === null) return null;
-  const lines = sourceLinesOf(origin.file);
-  return lines === null
-    ? null
-    : readSourceContext(lines, origin.line, {
-        contextLines: settings.contextLines,
-        column: origin.column,
-      });
-}
-
 /**
  * Report frames from V8 frames (CallSites or parsed text), top first: positions moved through source maps,
  * module names, the in-app flag and source context (for the scope asked, always for the frame that threw).
+ * This runs for every frame of every captured exception, so each frame object is built once, file-level
+ * facts (path, module name) come from memos, and files are only read for frames that get context.
  */
 export function toFrames(
   raw: readonly (StackFrame | LiveFrame)[],
   settings: FrameSettings,
 ): Frame[] {
-  return raw.slice(0, settings.maxFrames).map((input, index) => {
-    const { enclosingLine = null, enclosingColumn = null } = isLive(input) ? input : {};
-    const stackFrame: StackFrame = {
-      function: input.function,
-      alias: input.alias,
-      file: input.file,
-      line: input.line,
-      column: input.column,
-      async: input.async,
-      isConstructor: input.isConstructor,
-      native: input.native,
-      eval: input.eval,
-      evalOrigin: input.evalOrigin,
-      promiseIndex: input.promiseIndex,
-    };
-    const mapped =
-      input.native || input.eval
-        ? null
-        : resolveFramePosition(
-            { ...stackFrame, enclosingLine, enclosingColumn },
-            { withSource: false },
-          );
-    const frame: StackFrame = mapped ? { ...stackFrame, ...pick(mapped) } : stackFrame;
-    const inApp = isInApp(frame, settings.inApp);
-    const wantsContext =
-      settings.sourceContext === 'all' ||
-      (settings.sourceContext === 'app' && (inApp || index === 0));
-    let source: SourceContext | null = null;
-    if (wantsContext) {
-      source = frame.eval ? evalContext(frame, settings) : contextOf(mapped, settings.contextLines);
-    }
-    return {
-      ...frame,
-      module: moduleName(frame.eval ? (frame.evalOrigin?.file ?? null) : frame.file, {
-        baseDir: settings.baseDir,
-      }),
-      inApp,
-      generated: mapped?.generated ?? null,
-      source,
-      locals: null,
-    };
-  });
+  const count = Math.min(raw.length, settings.maxFrames);
+  const frames: Frame[] = [];
+  for (let index = 0; index < count; index++) frames.push(toFrame(raw[index]!, index, settings));
+  return frames;
 }
 
-function contextOf(
-  mapped: ResolvedFramePosition | null,
+function toFrame(input: StackFrame | LiveFrame, index: number, settings: FrameSettings): Frame {
+  const original = mapped(input);
+  const frame: Frame = {
+    function: original === null ? input.function : (original.name ?? input.function),
+    alias: input.alias,
+    file: original === null ? input.file : original.file,
+    line: original === null ? input.line : original.line,
+    column: original === null ? input.column : original.column,
+    async: input.async,
+    isConstructor: input.isConstructor,
+    native: input.native,
+    eval: input.eval,
+    evalOrigin: input.evalOrigin,
+    promiseIndex: input.promiseIndex,
+    module: null,
+    inApp: false,
+    generated:
+      original === null
+        ? null
+        : { file: input.file, line: input.line, column: input.column, function: input.function },
+    source: null,
+    locals: null,
+  };
+  frame.module = moduleName(input.eval ? (input.evalOrigin?.file ?? null) : frame.file, {
+    baseDir: settings.baseDir,
+  });
+  frame.inApp = isInApp(frame, settings.inApp);
+  const scope = settings.sourceContext;
+  if (scope === 'all' || (scope === 'app' && (frame.inApp || index === 0))) {
+    frame.source = sourceOf(input, original, settings.contextLines);
+  }
+  return frame;
+}
+
+/** The original position of a script frame with a full position, when a source map moves it. */
+function mapped(input: StackFrame | LiveFrame): OriginalPosition | null {
+  const { file, line, column } = input;
+  if (input.native || input.eval || file === null || line === null || column === null) return null;
+  const enclosingLine = 'enclosingLine' in input ? input.enclosingLine : null;
+  const enclosingColumn = 'enclosingColumn' in input ? input.enclosingColumn : null;
+  const enclosing =
+    enclosingLine !== null && enclosingColumn !== null
+      ? { line: enclosingLine, column: enclosingColumn }
+      : null;
+  return originalPosition(file, line, column, enclosing);
+}
+
+function sourceOf(
+  input: StackFrame | LiveFrame,
+  original: OriginalPosition | null,
   contextLines: number,
 ): SourceContext | null {
-  if (mapped?.lines == null || mapped.line === null) return null;
-  return readSourceContext(mapped.lines, mapped.line, { contextLines, column: mapped.column });
+  if (input.eval) {
+    // Eval'd code has no file of its own: the line that called eval is the useful context.
+    const origin = input.evalOrigin;
+    return origin?.file == null || origin.line === null
+      ? null
+      : around(sourceLinesOf(origin.file), origin.line, origin.column, contextLines);
+  }
+  if (original !== null)
+    return around(original.lines, original.line, original.column, contextLines);
+  if (input.native || input.file === null || input.line === null) return null;
+  return around(sourceLinesOf(input.file), input.line, input.column, contextLines);
 }
 
-function pick(mapped: {
-  file: string | null;
-  line: number | null;
-  column: number | null;
-  function: string | null;
-}) {
-  return { file: mapped.file, line: mapped.line, column: mapped.column, function: mapped.function };
+function around(
+  lines: readonly string[] | null,
+  line: number,
+  column: number | null,
+  contextLines: number,
+): SourceContext | null {
+  return lines === null ? null : readSourceContext(lines, line, { contextLines, column });
 }

@@ -1,6 +1,5 @@
 import { diag, type Span, type Tracer } from '@opentelemetry/api';
 import type { TracerProvider } from '@opentelemetry/sdk-trace';
-import { defaultCapture } from '../../processors/defaultCapture.ts';
 import { forEveryEnricher, liveEnrichers } from '../../processors/enricherRegistry.ts';
 import { ExceptionEnricher } from '../../processors/ExceptionEnricher.ts';
 import { ExceptionSpanProcessor } from '../../processors/ExceptionSpanProcessor.ts';
@@ -8,7 +7,7 @@ import { resourceJson, type ResourceLike } from '../../processors/resourceJson.t
 import { captureErrorInfo } from '../capture/captureErrorInfo.ts';
 import type { ErrorInfo } from '../errorinfo/ErrorInfo.ts';
 import { format } from '../format/format.ts';
-import { mergeLocals, startLocalsCollector, type LocalsCollector } from '../locals/index.ts';
+import { startLocalsCollector } from '../locals/index.ts';
 import { raiseStackTraceLimit } from '../stack/raiseStackTraceLimit.ts';
 import { ErrorInfoStore } from '../store/ErrorInfoStore.ts';
 import { installCatchAll, type CaughtOrigin } from './catchAll.ts';
@@ -60,9 +59,7 @@ export class Err {
         inApp: { rootDir: valid.rootDir, include: valid.include, exclude: valid.exclude },
       });
       undo.push(() => locals.stop());
-      const enricher = new ExceptionEnricher({
-        capture: withLocals(defaultCapture(captureOptions(valid)), locals),
-      });
+      const enricher = new ExceptionEnricher(captureOptions(valid));
       const standalone = standaloneProvider(
         standaloneResource(valid.name, valid.version),
         new ExceptionSpanProcessor({ enricher }),
@@ -239,16 +236,5 @@ function captureOptions(options: ErrOptions) {
     contextLines: options.contextLines,
     fingerprintParts: options.fingerprintParts,
     includeVersion: options.fingerprintIncludesVersion,
-  };
-}
-
-function withLocals(
-  capture: ReturnType<typeof defaultCapture>,
-  locals: LocalsCollector,
-): ReturnType<typeof defaultCapture> {
-  return (error, context) => {
-    const info = capture(error, context);
-    const captured = locals.take(error);
-    return captured === undefined ? info : { ...info, frames: mergeLocals(info.frames, captured) };
   };
 }

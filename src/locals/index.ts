@@ -6,6 +6,7 @@ import {
   type LocalsCollector,
   type LocalsOptions,
 } from './common.ts';
+import { renderAs } from './atomText.ts';
 import { InspectorCollector } from './InspectorCollector.ts';
 
 export type {
@@ -17,6 +18,30 @@ export type {
 } from './common.ts';
 export { DEFAULT_LOCALS_OPTIONS } from './common.ts';
 export { mergeLocals } from './mergeLocals.ts';
+
+let active: LocalsCollector | null = null;
+
+/** The collector started last and not stopped yet, whose captures `captureErrorInfo` takes by default. */
+export function activeLocalsCollector(): LocalsCollector | null {
+  return active;
+}
+
+// Makes `collector` the active one until it is stopped.
+function activate(collector: LocalsCollector): LocalsCollector {
+  const tracked: LocalsCollector = {
+    get mode() {
+      return collector.mode;
+    },
+    take: thrown => collector.take(thrown),
+    stop(): void {
+      if (active === tracked) active = null;
+      collector.stop();
+    },
+  };
+  renderAs(tracked, '[LocalsCollector]');
+  active = tracked;
+  return tracked;
+}
 
 const OFF: LocalsCollector = Object.freeze({
   mode: 'off' as const,
@@ -63,7 +88,7 @@ export function startLocalsCollector(options?: LocalsOptions): LocalsCollector {
       );
       return OFF;
     }
-    return new InspectorCollector(inspector, resolved);
+    return activate(new InspectorCollector(inspector, resolved));
   } catch (error) {
     diag.warn(`Locals: could not start (${String(error)}); locals capture is off`);
     return OFF;

@@ -28,10 +28,13 @@ export function readSourceContext(
   const maxLength = atLeast(1, options.maxLineLength, defaults.maxLineLength);
   const firstLine = Math.max(1, line - around);
   const lastLine = Math.min(lines.length, line + around);
-  const kept: string[] = [];
-  for (let number = firstLine; number <= lastLine; number++) {
-    const text = lines[number - 1] ?? '';
-    kept.push(clip(text, maxLength, number === line ? (options.column ?? null) : null));
+  // One copy of the range, then only the (rare) long lines are replaced: this runs for most frames.
+  const kept = lines.slice(firstLine - 1, lastLine);
+  for (let index = 0; index < kept.length; index++) {
+    const text = kept[index] ?? '';
+    if (text.length <= maxLength) continue;
+    const number = firstLine + index;
+    kept[index] = clip(text, maxLength, number === line ? (options.column ?? null) : null);
   }
   return { firstLine, currentLine: line, lines: kept };
 }

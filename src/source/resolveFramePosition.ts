@@ -3,6 +3,7 @@ import type { GeneratedPosition, SourceContext } from '../errorinfo/ErrorInfo.ts
 import { readSourceContext } from './readSourceContext.ts';
 import { SourceFileCache } from './SourceFileCache.ts';
 import { SourceMapResolver } from './SourceMapResolver.ts';
+import type { EnclosingPosition, OriginalPosition } from './SourceMapResolver.ts';
 
 /** A frame's position as V8 reports it (CallSite numbers: 1-based, generated code). */
 export interface FramePosition {
@@ -32,10 +33,8 @@ export interface ResolvedFramePosition {
   function: string | null;
   /** The input position when a source map moved the frame, else `null`. */
   generated: GeneratedPosition | null;
-  /** Lines around the (mapped) position, from `sourcesContent` or the file; `null` when unreadable or not asked for. */
+  /** Lines around the (mapped) position, from `sourcesContent` or the file; `null` when unreadable. */
   source: SourceContext | null;
-  /** All lines of the (mapped) position's source, or `null` when unreadable. */
-  lines: readonly string[] | null;
 }
 
 /** Options of `resolveFramePosition`. */
@@ -48,8 +47,6 @@ export interface ResolveFramePositionOptions {
   contextLines?: number;
   /** Characters kept of a long line. Default 200. */
   maxLineLength?: number;
-  /** Whether to cut `source` out of `lines`; callers that decide later pass `false`. Default true. */
-  withSource?: boolean;
 }
 
 const defaultFileCache = new SourceFileCache();
@@ -70,14 +67,12 @@ export function resolveFramePosition(
     function: frame.function,
     generated: null,
     source: null,
-    lines: null,
   };
   if (frame.file === null || frame.line === null) return unchanged;
   const contextOptions = {
     contextLines: options.contextLines,
     maxLineLength: options.maxLineLength,
   };
-  const withSource = options.withSource ?? true;
   try {
     const resolver = options.resolver ?? defaultResolver;
     const enclosing =
@@ -91,13 +86,13 @@ export function resolveFramePosition(
     if (original === null) {
       const lines = (options.fileCache ?? defaultFileCache).getLines(frame.file);
       const source =
-        lines === null || !withSource
+        lines === null
           ? null
           : readSourceContext(lines, frame.line, { ...contextOptions, column: frame.column });
-      return { ...unchanged, source, lines };
+      return { ...unchanged, source };
     }
     const source =
-      original.lines === null || !withSource
+      original.lines === null
         ? null
         : readSourceContext(original.lines, original.line, {
             ...contextOptions,
@@ -115,12 +110,25 @@ export function resolveFramePosition(
         function: frame.function,
       },
       source,
-      lines: original.lines,
     };
   } catch (error) {
     diag.debug(`resolveFramePosition: ${frame.file}:${frame.line}: ${String(error)}`);
     return unchanged;
   }
+}
+
+/**
+ * The original position of generated `file`:`line`:`column` through the module-level resolver, or `null`
+ * when it does not map: the per-frame primitive under `resolveFramePosition`, for callers that decide
+ * about source context themselves. Never throws.
+ */
+export function originalPosition(
+  file: string,
+  line: number,
+  column: number,
+  enclosing: EnclosingPosition | null,
+): OriginalPosition | null {
+  return defaultResolver.resolve(file, line, column, enclosing);
 }
 
 /** The lines of a file through the module-level cache (read once), or `null` when unreadable. */

@@ -1,5 +1,6 @@
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { memoizeString } from './memoizeString.ts';
 
 /** Options of {@link moduleName}. */
 export interface ModuleNameOptions {
@@ -14,6 +15,9 @@ const defaults = {
   isWindows: sep === '\\',
 };
 
+// Files remembered per base directory (a few MB at worst), and base directories remembered.
+const MEMO_BOUNDS = { maxEntries: 1024, maxKeyLength: 512 };
+const MAX_BASE_DIRS = 4;
 const STRIPPED_EXTENSIONS = ['.js', '.mjs', '.cjs'];
 const NODE_MODULES = '/node_modules/';
 
@@ -40,12 +44,32 @@ function decode(text: string): string {
  * `node_modules` (scoped: `@scope.pkg…`), `sub.dir:file` under `baseDir`, else the bare file name;
  * `.js`/`.mjs`/`.cjs` are dropped, the file part is percent-decoded. `node:` built-ins keep their
  * specifier (`node:internal/fs/utils`), `file://` URLs are read as paths, `data:` URLs and `null`
- * give `null`.
+ * give `null`. Results are memoised per base directory and platform.
  */
 export function moduleName(file: string | null, options: ModuleNameOptions = {}): string | null {
   if (file === null || file === '' || file.startsWith('data:')) return null;
   if (file.startsWith('node:')) return file;
   const isWindows = options.isWindows ?? defaults.isWindows;
+  const baseDir = options.baseDir ?? defaults.baseDir();
+  return memoFor(baseDir, isWindows)(file);
+}
+
+// One memo per base directory and platform (a process uses one or two), keyed by the file alone.
+const memos = { posix: new Map<string, Memo>(), windows: new Map<string, Memo>() };
+type Memo = (file: string) => string | null;
+
+function memoFor(baseDir: string, isWindows: boolean): Memo {
+  const byBase = isWindows ? memos.windows : memos.posix;
+  let memo = byBase.get(baseDir);
+  if (memo === undefined) {
+    if (byBase.size >= MAX_BASE_DIRS) byBase.clear();
+    memo = memoizeString(file => computeModuleName(file, baseDir, isWindows), MEMO_BOUNDS);
+    byBase.set(baseDir, memo);
+  }
+  return memo;
+}
+
+function computeModuleName(file: string, baseDirOption: string, isWindows: boolean): string | null {
   let path = file;
   if (file.startsWith('file:')) {
     try {
@@ -66,7 +90,7 @@ export function moduleName(file: string | null, options: ModuleNameOptions = {})
     const pkgDir = dir.slice(nodeModules + NODE_MODULES.length);
     return `${pkgDir.replace(/\//g, '.')}:${base}`;
   }
-  const baseDir = trimSlashes(normalize(options.baseDir ?? defaults.baseDir(), isWindows));
+  const baseDir = trimSlashes(normalize(baseDirOption, isWindows));
   if (dir === baseDir) return base;
   if (baseDir !== '' && dir.startsWith(`${baseDir}/`)) {
     return `${dir.slice(baseDir.length + 1).replace(/\//g, '.')}:${base}`;
