@@ -191,7 +191,11 @@ export class ExceptionEnricher {
     const key = this._storms === null ? null : stormKey(error);
     if (key !== null && this._storms !== null) {
       this._storms.keys.set(key, fingerprint);
-      this._storms.templates.set(fingerprint, info);
+      // Reused occurrences get no locals (they were this occurrence's values) and share one frames array.
+      const frames = info.frames.map(frame =>
+        frame.locals === null ? frame : { ...frame, locals: null },
+      );
+      this._storms.templates.set(fingerprint, { ...info, frames });
     }
     return {
       info,
@@ -200,8 +204,8 @@ export class ExceptionEnricher {
     };
   }
 
-  // During a storm: count the occurrence and reuse the last full report, without its locals (they were that
-  // occurrence's values). `undefined` when this occurrence is to be captured in full.
+  // During a storm: count the occurrence and reuse the last full report. `undefined` when this occurrence is to
+  // be captured in full.
   private _reuse(error: unknown, trace: TraceContext | null): EnrichedException | undefined {
     if (this._storms === null) return undefined;
     const key = stormKey(error);
@@ -221,9 +225,6 @@ export class ExceptionEnricher {
       lastSeen: now,
       count: 1,
       trace,
-      frames: template.frames.map(frame =>
-        frame.locals === null ? frame : { ...frame, locals: null },
-      ),
     };
     return { info, occurrence: occurrence.count, full: false };
   }

@@ -36,6 +36,7 @@ import type { ReadableSpan, Span, SpanProcessor, TimedEvent } from '@opentelemet
 import type { TraceContext } from '../src/errorinfo/ErrorInfo.ts';
 import { applyToEvent } from './applyAttributes.ts';
 import { emitExceptionLog } from './emitExceptionLog.ts';
+import { rememberEventErrorInfo } from './eventErrorInfo.ts';
 import { ExceptionEventTracker } from './ExceptionEventTracker.ts';
 import {
   ExceptionEnricher,
@@ -196,6 +197,7 @@ export class ExceptionSpanProcessor implements SpanProcessor {
         applyToEvent(event, attributes, limits.attributeCount);
       }
       this._events.track(span, event, enriched.info.fingerprint);
+      rememberEventErrorInfo(event, enriched.info);
     } catch (failure) {
       diag.warn('ExceptionSpanProcessor: could not enrich the exception event', failure);
     }

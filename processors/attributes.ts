@@ -82,7 +82,41 @@ export function exceptionAttributes(
   return Object.assign(attributes, structured);
 }
 
+interface Structured {
+  exception: ErrorInfo['exception'];
+  limits: string;
+  attributes: ExceptionAttributes;
+  truncated: readonly string[];
+}
+
+// Reports reused during an error storm share their frames: their JSON is built once, not per occurrence.
+const structuredCache = new WeakMap<readonly Frame[], Structured>();
+
 function structuredAttributes(
+  info: ErrorInfo,
+  maxLength: number,
+  maxTotal: number,
+  truncated: string[],
+): ExceptionAttributes {
+  const limits = `${maxLength}/${maxTotal}`;
+  const cached = structuredCache.get(info.frames);
+  if (cached?.exception === info.exception && cached.limits === limits) {
+    truncated.push(...cached.truncated);
+    return cached.attributes;
+  }
+  const cut: string[] = [];
+  const attributes = buildStructured(info, maxLength, maxTotal, cut);
+  structuredCache.set(info.frames, {
+    exception: info.exception,
+    limits,
+    attributes,
+    truncated: cut,
+  });
+  truncated.push(...cut);
+  return attributes;
+}
+
+function buildStructured(
   info: ErrorInfo,
   maxLength: number,
   maxTotal: number,
