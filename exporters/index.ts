@@ -9,5 +9,17 @@ export { IN_MEMORY_DEFAULTS, InMemoryErrorExporter } from './memory/InMemoryErro
 export type { InMemoryErrorExporterOptions } from './memory/InMemoryErrorExporter.ts';
 export { errorInfoOfEvent, exceptionEventsOf, isExceptionEvent } from './errorInfoOfEvent.ts';
 export { errorInfosOf } from './errorInfosOf.ts';
-
-// ── Sentry: the lead adds the names of './sentry/index.ts' here. ──
+export {
+  createHttpTransport,
+  SENTRY_EVENT_DEFAULTS,
+  SENTRY_EXPORTER_DEFAULTS,
+  SentryExporter,
+  toSentryEvent,
+} from './sentry/index.ts';
+export type {
+  HttpTransportFactory,
+  HttpTransportOptions,
+  SentryEventHint,
+  SentryEventOptions,
+  SentryExporterOptions,
+} from './sentry/index.ts';
