@@ -30,6 +30,8 @@ export function resourceJson(resource: ResourceLike | undefined): Record<string,
   try {
     if (resource === undefined) return result;
     for (const [key, value] of settledEntries(resource)) {
+      // Raw attributes list merged resources' values in order: the first one wins, as in the SDK.
+      if (Object.hasOwn(result, key)) continue;
       if (Array.isArray(value)) result[key] = value.map(primitiveOrNull);
       else if (value !== undefined) result[key] = primitiveOrNull(value);
     }

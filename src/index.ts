@@ -33,6 +33,14 @@ export { ERR_DEFAULTS } from './err/ErrOptions.ts';
 export type { ErrOptions } from './err/ErrOptions.ts';
 export { err } from './err/instance.ts';
 export type { Middleware, MiddlewareResult } from './err/Middleware.ts';
+export { failFastAlways, failFastNever, failFastOn } from './failfast/policies.ts';
+export type { ErrorClass, FailFastOnOptions } from './failfast/policies.ts';
+export type {
+  FailFastCheck,
+  FailFastPolicy,
+  FailFastPredicate,
+} from './failfast/FailFastPolicy.ts';
+export type { Cleanup, CleanupContext } from './failfast/runCleanups.ts';
 export type { ErrorInfoFormatErrorOptions } from './errorinfo/ErrorInfoFormatError.ts';
 export {
   fingerprint,

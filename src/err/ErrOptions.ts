@@ -1,4 +1,5 @@
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
+import type { FailFastPolicy } from '../failfast/FailFastPolicy.ts';
 import type { FingerprintPartsHook } from '../fingerprint/FingerprintOptions.ts';
 import type { FormatFunction, FormatName, Formatter } from '../format/FormatOptions.ts';
 import type { LocalsMode } from '../locals/common.ts';
@@ -45,10 +46,35 @@ export interface ErrOptions {
   fingerprintIncludesVersion?: boolean;
   /** `Error.stackTraceLimit` is raised to at least this while set up (V8's default is 10). Default 100. */
   stackTraceLimit?: number;
-  /** Exit code after an uncaught exception or a fatal unhandled rejection. Default 1. */
+  /**
+   * Policies deciding, in order, whether a processed error (`err.process`, and with `catchAll` the uncaught
+   * exceptions and rejections the application handles itself) must stop the process: functions
+   * `(error, info) => boolean`, objects with `check(error, info)`, or the builders `failFastAlways()`,
+   * `failFastNever()`, `failFastOn(TypeError | 'TypeError', { message })`. The first truthy one triggers; a
+   * throwing one is logged and skipped. On trigger: the crash file is written synchronously, the traceback
+   * printed (Node's look when `format` is null), cleanup callbacks run, every pipeline is drained, and the
+   * process exits with `failFastCode`, all within `failFastTimeoutMs`. Crashes Node would die of always
+   * take that path. Default `[]` (none).
+   */
+  failFast?: FailFastPolicy | FailFastPolicy[];
+  /** Also evaluate `failFast` on exceptions recorded on spans (by instrumentations or user code). Default false. */
+  failFastOnSpans?: boolean;
+  /** Exit code of a fail-fast exit (a policy's trigger, an uncaught exception, a fatal rejection). Default 1. */
   failFastCode?: number;
-  /** One deadline for flushing every pipeline before a crash exit, in ms. Default 5000. */
+  /**
+   * One deadline, in ms from the trigger to the exit, for everything after the synchronous crash file and
+   * traceback: cleanup callbacks (which may use all but `min(1000, timeout / 2)` ms, kept for the drain) and
+   * the drain of every pipeline. The process exits when it passes, even if an exporter hangs. Default 5000.
+   */
   failFastTimeoutMs?: number;
+  /**
+   * Signals that end the process gracefully: cleanup callbacks run and every pipeline is drained within
+   * `failFastTimeoutMs`, then the process exits with 128 + the signal number (130 for SIGINT, 143 for
+   * SIGTERM), as a shell reports a death by that signal. A second signal, or an uncaught exception meanwhile,
+   * exits at once. Listening turns Node's own handling of these signals off while `err` is set up; other
+   * listeners of the application still run. `false` leaves signals alone. Default false.
+   */
+  gracefulSignals?: NodeJS.Signals[] | false;
   /**
    * Advanced: span processors added after `ExceptionSpanProcessor` to the pipeline `err` runs when no
    * TracerProvider is registered (e.g. a `BatchSpanProcessor` with an OTLP exporter, as `otel-err/register`
@@ -71,7 +97,10 @@ export const ERR_DEFAULTS = {
   contextLines: 7,
   fingerprintIncludesVersion: false,
   stackTraceLimit: 100,
+  failFast: [],
+  failFastOnSpans: false,
   failFastCode: 1,
   failFastTimeoutMs: 5000,
+  gracefulSignals: false,
   spanProcessors: [],
 } as const satisfies ErrOptions;

@@ -33,3 +33,14 @@ export function recordOnSpan(
   }
   return span;
 }
+
+/** Ends `span` as an error if it is still open (a crash leaves it so: nothing else would end it before the exit). */
+export function endSpanAsError(span: Span | null): void {
+  try {
+    if (span === null || !span.isRecording()) return;
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  } catch (failure) {
+    diag.debug(`Err: could not end the span of a crash: ${String(failure)}`);
+  }
+}

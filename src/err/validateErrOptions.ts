@@ -1,3 +1,5 @@
+import { isFailFastPolicy } from '../failfast/FailFastPolicy.ts';
+import { isCatchableSignal } from '../failfast/gracefulSignals.ts';
 import type { ErrOptions } from './ErrOptions.ts';
 
 type Check = (value: unknown) => boolean;
@@ -37,6 +39,10 @@ const isSpanProcessors: Check = value =>
         isFunction((item as Record<string, unknown>)[method]),
       ),
   );
+const isPolicies: Check = value =>
+  isFailFastPolicy(value) || (Array.isArray(value) && value.every(isFailFastPolicy));
+const isSignals: Check = value =>
+  value === false || (Array.isArray(value) && value.every(isCatchableSignal));
 const isRedact: Check = value => isBoolean(value) || (typeof value === 'object' && value !== null);
 
 const RULES: Record<keyof ErrOptions, readonly [Check, string]> = {
@@ -60,11 +66,24 @@ const RULES: Record<keyof ErrOptions, readonly [Check, string]> = {
   fingerprintParts: [isFunction, 'a function (parts, info) => parts'],
   fingerprintIncludesVersion: [isBoolean, 'true or false'],
   stackTraceLimit: [isCount, 'a whole number ≥ 0'],
+  failFast: [
+    isPolicies,
+    'a policy (a function (error, info) => boolean or an object with check(error, info)) or an array of them',
+  ],
+  failFastOnSpans: [isBoolean, 'true or false'],
+  gracefulSignals: [
+    isSignals,
+    "false or an array of signal names such as ['SIGTERM', 'SIGINT'] (not SIGKILL or SIGSTOP)",
+  ],
   failFastCode: [
     value => isCount(value) && (value as number) <= 255,
     'a whole number from 0 to 255',
   ],
-  failFastTimeoutMs: [isCount, 'a whole number of milliseconds ≥ 0'],
+  // Node's timers take at most 2^31 - 1 ms; a longer delay would fire at once (TimeoutOverflowWarning).
+  failFastTimeoutMs: [
+    value => isCount(value) && (value as number) <= 2 ** 31 - 1,
+    'a whole number of milliseconds from 0 to 2147483647',
+  ],
   spanProcessors: [
     isSpanProcessors,
     'an array of span processors (onStart, onEnd, forceFlush, shutdown)',

@@ -41,6 +41,12 @@ describe('Err', () => {
         /`spanProcessors: \[\{\}\]`.*span processors/,
       ],
       ['an empty name', { name: '' }, /`name: ""`.*non-empty string/],
+      ['a bad policy', { failFast: 'TypeError' }, /`failFast: "TypeError"`.*a policy/],
+      [
+        'an uncatchable signal',
+        { gracefulSignals: ['SIGSTOP'] },
+        /`gracefulSignals: \["SIGSTOP"\]`.*not SIGKILL/,
+      ],
     ];
     for (const [label, options, message] of cases) {
       it(`should throw a TypeError naming ${label} and install nothing`, () => {
@@ -61,6 +67,19 @@ describe('Err', () => {
         name: 'TypeError',
         message: 'err.setup(options): options must be an object, not "terse".',
       });
+    });
+  });
+
+  describe('.addFailFast and .addCleanup with bad values', () => {
+    it('should throw TypeErrors that name the call', () => {
+      assert.throws(
+        () => err.addFailFast(42 as unknown as () => boolean),
+        /^TypeError: err\.addFailFast\(policy\): a policy must be a function/,
+      );
+      assert.throws(
+        () => err.addCleanup(null as unknown as () => void),
+        /^TypeError: err\.addCleanup\(cleanup\): cleanup must be a function, not null\.$/,
+      );
     });
   });
 
@@ -101,6 +120,38 @@ describe('Err', () => {
       });
       await err.shutdown();
       assert.deepEqual(listenerCounts(), before);
+    });
+
+    it('should remove the graceful signal listeners and leave the earlier ones', async () => {
+      const earlier = () => {};
+      process.on('SIGTERM', earlier);
+      try {
+        const before = ['SIGTERM', 'SIGINT', 'SIGHUP'].map(name => process.listenerCount(name));
+        err.setup({ ...QUIET, gracefulSignals: ['SIGTERM', 'SIGINT'] });
+        assert.deepEqual(
+          ['SIGTERM', 'SIGINT', 'SIGHUP'].map(name => process.listenerCount(name)),
+          [before[0]! + 1, before[1]! + 1, before[2]],
+        );
+        await err.shutdown();
+        assert.deepEqual(
+          ['SIGTERM', 'SIGINT', 'SIGHUP'].map(name => process.listenerCount(name)),
+          before,
+        );
+        assert.ok(process.listeners('SIGTERM').includes(earlier));
+      } finally {
+        process.off('SIGTERM', earlier);
+      }
+    });
+
+    it('should drop the fail-fast policies, so that the next setup starts without them', async () => {
+      const seen: string[] = [];
+      err.setup({ ...QUIET, failFast: () => (seen.push('setup policy'), false) });
+      err.addFailFast(() => (seen.push('added policy'), false));
+      err.process(new Error('evaluated'));
+      await err.shutdown();
+      err.setup(QUIET);
+      err.process(new Error('not evaluated'));
+      assert.deepEqual(seen, ['setup policy', 'added policy']);
     });
 
     it('should do nothing when nothing is set up', async () => {
