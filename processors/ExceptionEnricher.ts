@@ -29,7 +29,10 @@ export interface ExceptionEnricherOptions extends ProcessorCaptureOptions {
   maxAttributeLength?: number;
   /** Total length of our JSON attributes on one event or record. The default value is 16384. */
   maxTotalLength?: number;
-  /** Fingerprints whose occurrences are counted (least recently seen forgotten first). The default value is 1000. */
+  /**
+   * Fingerprints whose occurrences are counted and whose last full report is kept for storm reuse (least
+   * recently seen forgotten first; a report is ~5–20 KB). The default value is 1000.
+   */
   maxFingerprints?: number;
   /**
    * Occurrences of one fingerprint captured in full per `stormWindowMs`; later ones reuse the last full report
@@ -50,9 +53,6 @@ export const ENRICHER_DEFAULTS = {
   stormFullPerWindow: 10,
   stormWindowMs: 60_000,
 } as const;
-
-/** Full reports kept for reuse during storms (one per fingerprint, least recently used dropped first). */
-const MAX_STORM_TEMPLATES = 256;
 
 /** One captured exception and the ordinal of its occurrence. */
 export interface EnrichedException {
@@ -100,7 +100,10 @@ export class ExceptionEnricher {
     });
     this._storms =
       options.capture === undefined && options.fingerprintParts === undefined
-        ? { keys: new StormCache(), templates: new LruCache({ maxEntries: MAX_STORM_TEMPLATES }) }
+        ? {
+            keys: new StormCache({ maxKeys: positive(options, 'maxFingerprints') }),
+            templates: new LruCache({ maxEntries: positive(options, 'maxFingerprints') }),
+          }
         : null;
     this._limits = {
       maxAttributeLength: positive(options, 'maxAttributeLength'),
