@@ -10,26 +10,17 @@ import {
   type FrameReader,
 } from '../../src/capture/buildExceptionChain.ts';
 import { TestAccessLog } from './TestAccessLog.ts';
+import { frame as modelFrame } from '../helpers/model.ts';
 
 function frame(fn: string): Frame {
-  return {
+  return modelFrame({
     function: fn,
-    alias: null,
     file: '/app/x.js',
     line: 1,
     column: 1,
-    async: false,
-    isConstructor: false,
-    native: false,
-    eval: false,
-    evalOrigin: null,
-    promiseIndex: null,
     module: 'x',
     inApp: true,
-    generated: null,
-    source: null,
-    locals: null,
-  };
+  });
 }
 
 /** One frame named after the exception, so tests can see which reader call produced which frames. */

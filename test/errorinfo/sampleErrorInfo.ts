@@ -1,48 +1,17 @@
 import type { ChainedException, ErrorInfo, Frame } from '../../src/errorinfo/ErrorInfo.ts';
+import { chained, frame } from '../helpers/model.ts';
 
 /** Frame overrides. */
 export type FrameOverrides = Partial<Frame>;
 
 /** A frame with every field at its default, then overridden. */
 export function sampleFrame(overrides: FrameOverrides = {}, isConstructor = false): Frame {
-  return {
-    function: null,
-    alias: null,
-    file: null,
-    line: null,
-    column: null,
-    async: false,
-    isConstructor,
-    native: false,
-    eval: false,
-    evalOrigin: null,
-    promiseIndex: null,
-    module: null,
-    inApp: false,
-    generated: null,
-    source: null,
-    locals: null,
-    ...overrides,
-  };
+  return frame({ isConstructor, ...overrides });
 }
 
 /** A chained exception with defaults, then overridden. */
 export function sampleChained(overrides: Partial<ChainedException> = {}): ChainedException {
-  return {
-    type: 'Error',
-    message: 'inner',
-    kind: 'error',
-    code: null,
-    errno: null,
-    syscall: null,
-    path: null,
-    stack: null,
-    cause: null,
-    errors: [],
-    truncated: false,
-    frames: [],
-    ...overrides,
-  };
+  return chained({ message: 'inner', ...overrides });
 }
 
 /** The smallest valid ErrorInfo: every optional field at its default. */

@@ -27,7 +27,7 @@ describe('Deadline', () => {
       const deadline = new Deadline(0);
       const start = performance.now();
       assert.deepEqual(await deadline.wait(sleep(2000)), { status: 'timeout' });
-      assert.ok(performance.now() - start < 100);
+      assert.ok(performance.now() - start < 1000);
     });
 
     it('should take a thenable whose then throws as a failure', async () => {

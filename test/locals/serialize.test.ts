@@ -222,7 +222,8 @@ describe('serialize', () => {
       const started = performance.now();
       const out = render(new Array(5_000_000).fill(0)) as unknown[];
       assert.equal(out.length, 21);
-      assert.equal(performance.now() - started < 50, true);
+      // Listing 5 million keys takes seconds: this bound only catches that, it is not a speed target.
+      assert.equal(performance.now() - started < 1000, true);
     });
   });
 

@@ -2,25 +2,20 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StackFrame } from '../../src/stack/StackFrame.ts';
 import { isInApp, type InAppRules } from '../../src/stack/isInApp.ts';
+import { stackFrame } from '../helpers/model.ts';
 
-// `constructor` cannot be an optional key of an object literal type (every object has one).
 type Fields = Partial<StackFrame>;
 
 function at(file: string | null, fields: Fields = {}): StackFrame {
-  return {
+  const located = file === null ? null : 1;
+  return stackFrame({
     function: 'f',
-    alias: null,
     file,
-    line: file === null ? null : 1,
-    column: file === null ? null : 1,
-    async: false,
-    isConstructor: false,
+    line: located,
+    column: located,
     native: file === null,
-    eval: false,
-    evalOrigin: null,
-    promiseIndex: null,
     ...fields,
-  };
+  });
 }
 
 function evalFrom(originFile: string | null): StackFrame {

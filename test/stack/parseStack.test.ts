@@ -2,25 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { StackFrame } from '../../src/stack/StackFrame.ts';
 import { parseStack } from '../../src/stack/parseStack.ts';
+import { stackFrame } from '../helpers/model.ts';
 
 // `constructor` cannot be an optional key of an object literal type (every object has one).
 type Fields = Partial<StackFrame>;
 
 function frame(fields: Fields): StackFrame {
-  return {
-    function: null,
-    alias: null,
-    file: null,
-    line: null,
-    column: null,
-    async: false,
-    isConstructor: false,
-    native: false,
-    eval: false,
-    evalOrigin: null,
-    promiseIndex: null,
-    ...fields,
-  };
+  return stackFrame(fields);
 }
 
 const conventions: [string, string, StackFrame][] = [

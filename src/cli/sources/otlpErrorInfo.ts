@@ -7,23 +7,13 @@ import type {
 } from '../../errorinfo/ErrorInfo.ts';
 import { fingerprintOfParts } from '../../fingerprint/fingerprint.ts';
 import { placeFrame } from '../../store/IndexEntry.ts';
+import { THROWN_KINDS } from '../../errorinfo/scalarCodecs.ts';
 import { isFingerprint } from '../../store/storeLayout.ts';
 import { integerAttribute, stringAttribute } from './otlpAttributes.ts';
 import { chainFrames, jsonItems, otlpFrames } from './otlpFrames.ts';
 import type { OtlpOccurrence } from './OtlpOccurrence.ts';
 
-const KINDS = new Set([
-  'error',
-  'object',
-  'string',
-  'number',
-  'bigint',
-  'boolean',
-  'symbol',
-  'undefined',
-  'null',
-  'function',
-]);
+const KINDS = new Set<string>(THROWN_KINDS);
 const CHAIN_STEP = /^(?:cause|errors\[(\d+)\])$/;
 
 /** What `err list` shows of an occurrence. */
