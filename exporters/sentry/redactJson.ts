@@ -1,22 +1,11 @@
 import type { JsonValue } from '../../src/errorinfo/ErrorInfo.ts';
 import { REDACTED, type Redactor } from '../../src/locals/redact.ts';
+import { setOwn } from '../../src/errorinfo/jsonValueCodec.ts';
 
 // Locals are bounded at capture; reports rebuilt from attributes or files are not, and a deeply
 // nested JSON value must not overflow the stack of the exporting thread.
 const MAX_DEPTH = 24;
 const DEPTH_MARKER = '[depth limit]';
-
-function put(out: Record<string, JsonValue>, key: string, value: JsonValue): void {
-  // `out[key] = …` with the key '__proto__' would replace the prototype instead of adding an entry.
-  if (key === '__proto__')
-    Object.defineProperty(out, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  else out[key] = value;
-}
 
 /**
  * A copy of `value` where entries with a secret name and strings shaped like credentials are
@@ -38,7 +27,7 @@ export function redactRecord(
 ): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const [key, item] of Object.entries(record)) {
-    put(out, key, redactor.isSecretName(key) ? REDACTED : redactJson(item, redactor, depth + 1));
+    setOwn(out, key, redactor.isSecretName(key) ? REDACTED : redactJson(item, redactor, depth + 1));
   }
   return out;
 }

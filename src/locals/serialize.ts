@@ -10,6 +10,7 @@ import {
   typedArrayInfo,
   unbox,
 } from './safeReflect.ts';
+import { setOwn } from '../errorinfo/jsonValueCodec.ts';
 
 /** Bounds on the rendering of one value. */
 export interface SerializeLimits {
@@ -38,18 +39,6 @@ export interface RenderContext {
 /** Rendering of a variable the debugger cannot read (optimised away, or before its `let`). */
 export const UNAVAILABLE = '[unavailable]';
 
-function put(out: Record<string, JsonValue>, key: string, value: JsonValue): void {
-  // A '__proto__' key assigned with `=` would replace the prototype instead of adding an entry.
-  if (key === '__proto__')
-    Object.defineProperty(out, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  else out[key] = value;
-}
-
 /** Renders up to `limit` of `keys` of `target` (not a Proxy) into `out`; names are redacted before values are read. */
 export function renderEntries(
   target: object,
@@ -73,7 +62,7 @@ export function renderEntries(
     shown++;
     ctx.remaining -= key.length + 4;
     if (ctx.redactor.isSecretName(key)) {
-      put(out, key, REDACTED);
+      setOwn(out, key, REDACTED);
       continue;
     }
     let desc: PropertyDescriptor | undefined;
@@ -81,12 +70,12 @@ export function renderEntries(
       desc = Object.getOwnPropertyDescriptor(target, key);
     } catch {
       // A scope variable V8 optimised away or still in its temporal dead zone.
-      put(out, key, UNAVAILABLE);
+      setOwn(out, key, UNAVAILABLE);
       continue;
     }
     if (desc === undefined) continue;
-    if ('value' in desc) put(out, key, renderValue(desc.value, ctx, depth, ancestors));
-    else put(out, key, desc.get ? (desc.set ? '[Getter/Setter]' : '[Getter]') : '[Setter]');
+    if ('value' in desc) setOwn(out, key, renderValue(desc.value, ctx, depth, ancestors));
+    else setOwn(out, key, desc.get ? (desc.set ? '[Getter/Setter]' : '[Getter]') : '[Setter]');
   }
 }
 
