@@ -4,6 +4,7 @@ import { CliContext } from './CliContext.ts';
 import { clearCommand } from './commands/clear.ts';
 import type { GlobalArgs } from './commands/GlobalArgs.ts';
 import { listCommand } from './commands/list.ts';
+import { resendCommand } from './commands/resend.ts';
 import { statsCommand } from './commands/stats.ts';
 import { viewCommand } from './commands/view.ts';
 import { EXIT, EXIT_CODES_HELP } from './exitCodes.ts';
@@ -34,6 +35,7 @@ export async function runCli(args: readonly string[]): Promise<number> {
     .command(viewCommand(context))
     .command(statsCommand(context))
     .command(clearCommand(context))
+    .command(resendCommand(context))
     .epilogue(EXIT_CODES_HELP)
     .strict()
     .exitProcess(false)
