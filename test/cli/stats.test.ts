@@ -102,7 +102,7 @@ describe('err stats', () => {
     const lines = run.stdout.split('\n');
     assert.equal(
       lines[0],
-      '1 bugs, 10 occurrences in 1 services, 2024-05-02T00:00:00Z … 2024-05-02T05:00:00Z',
+      '1 bug, 10 occurrences in 1 service, 2024-05-02T00:00:00Z … 2024-05-02T05:00:00Z',
     );
     assert.equal(lines[2], 'Top 1 by occurrences');
     assert.equal(

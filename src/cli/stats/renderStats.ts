@@ -64,7 +64,7 @@ export function statsText(view: StatsView, color: boolean): string {
     ? `, ${isoSeconds(totals.firstSeen) ?? '-'} … ${isoSeconds(totals.lastSeen) ?? '-'}`
     : '';
   lines.push(
-    `${totals.bugs} bugs, ${totals.occurrences} occurrences in ${view.services.length} services${span}`,
+    `${count(totals.bugs, 'bug')}, ${count(totals.occurrences, 'occurrence')} in ${count(view.services.length, 'service')}${span}`,
     '',
     pal.bold(`Top ${view.top.length} by occurrences`),
     pal.gray(
@@ -89,4 +89,8 @@ export function statsText(view: StatsView, color: boolean): string {
     );
   }
   return `${lines.map(line => line.trimEnd()).join('\n')}\n`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
