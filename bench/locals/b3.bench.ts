@@ -11,27 +11,11 @@ import { startLocalsCollector } from '../../src/locals/index.ts';
 import type { BenchRow } from '../lib/BenchRow.ts';
 import { formatMicros, median, sample } from '../lib/measure.ts';
 import { report } from '../lib/report.ts';
+import { handle, sink } from './orderWorkload.ts';
 
 const smoke = process.env.BENCH_SMOKE === '1';
 const ROUNDS = smoke ? 2 : 21;
 const WARMUP = smoke ? 1 : 3;
-
-let sink: unknown;
-
-function validate(order: { items: number[]; total: number }): void {
-  const expected = order.items.reduce((sum, item) => sum + item, 0);
-  if (expected !== order.total) throw new RangeError(`total ${order.total} is not ${expected}`);
-}
-function check(order: { items: number[]; total: number }): void {
-  const step = 'check';
-  validate(order);
-  sink = step;
-}
-function handle(order: { items: number[]; total: number }): void {
-  const attempt = 1;
-  check(order);
-  sink = attempt;
-}
 
 const order = { items: [1, 2, 3], total: 7 };
 const text = JSON.stringify({
@@ -46,7 +30,7 @@ function bareThrow(): void {
   try {
     handle(order);
   } catch (error) {
-    sink = error;
+    sink.value = error;
   }
 }
 
@@ -55,9 +39,9 @@ function withWork(): void {
   try {
     handle(parsed);
   } catch (error) {
-    sink = error;
+    sink.value = error;
   }
-  sink = JSON.stringify(parsed);
+  sink.value = JSON.stringify(parsed);
 }
 
 /** µs per iteration with locals 'uncaught' and 'off', sampled alternately. */
@@ -115,5 +99,5 @@ for (const [id, what, work, iterations, target] of [
     pass: target ? ratio <= 1.02 : null,
   });
 }
-void sink;
+void sink.value;
 report(rows);

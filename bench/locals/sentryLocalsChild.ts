@@ -4,6 +4,7 @@
 // pipeline is counted. Prints one JSON line: median µs per exception and the vars check.
 import * as Sentry from '@sentry/node';
 import { median } from '../lib/measure.ts';
+import { handle, sink } from './orderWorkload.ts';
 
 const [variant = 'locals', iterationsArg = '300', roundsArg = '9', warmupArg = '2'] =
   process.argv.slice(2);
@@ -39,22 +40,6 @@ Sentry.init({
   },
 });
 
-let sink: unknown;
-function validate(order: { items: number[]; total: number }): void {
-  const expected = order.items.reduce((sum, item) => sum + item, 0);
-  if (expected !== order.total) throw new RangeError(`total ${order.total} is not ${expected}`);
-}
-function check(order: { items: number[]; total: number }): void {
-  const step = 'check';
-  validate(order);
-  sink = step;
-}
-function handle(order: { items: number[]; total: number }): void {
-  const attempt = 1;
-  check(order);
-  sink = attempt;
-}
-
 async function sample(): Promise<number> {
   const expected = processed + iterations;
   const started = process.hrtime.bigint();
@@ -81,7 +66,7 @@ for (let round = 0; round < warmup + rounds; round++) {
   const time = await sample();
   if (round >= warmup) samples.push(time);
 }
-void sink;
+void sink.value;
 process.stdout.write(
   `${JSON.stringify({
     variant,
