@@ -261,7 +261,8 @@ describe('err list', () => {
       writeWithStore(dir, [report({ fingerprint: A })]);
       writeRaw(dir, report({ fingerprint: B, service: 'foreign' }));
       const run = await runErr(['list', '-p', dir, '--debug']);
-      assert.match(run.stderr, /the directory changed after the index/);
+      // Which check sees it first depends on timestamp granularity: the directory's mtime, or the names.
+      assert.match(run.stderr, /the directory changed after the index|is not in it/);
       assert.deepEqual(
         tsvRows(run.stdout)
           .map(row => row[3])
