@@ -10,6 +10,7 @@ import { LruCache } from '../src/source/LruCache.ts';
 import { OccurrenceTracker } from '../src/fingerprint/OccurrenceTracker.ts';
 import { StormCache } from '../src/fingerprint/StormCache.ts';
 import { stormKey } from '../src/fingerprint/stormKey.ts';
+import { withCallSites, type CallSiteLookup } from '../src/stack/withCallSites.ts';
 import { registerEnricher } from './enricherRegistry.ts';
 import type { RecordLimits } from './sdkInternals.ts';
 
@@ -132,7 +133,13 @@ export class ExceptionEnricher {
     if (seen !== undefined && seen.traceId === trace?.traceId) return seen.enriched;
     let enriched: EnrichedException;
     try {
-      enriched = this._reuse(error, trace) ?? this._captureFully(error, trace, resource);
+      // Reading the storm key formats `.stack`: record the CallSites meanwhile, for the capture.
+      const { key, callSites } =
+        this._storms === null
+          ? { key: null, callSites: undefined }
+          : withCallSites(lookup => ({ key: stormKey(error), callSites: lookup }));
+      enriched =
+        this._reuse(key, trace) ?? this._captureFully(error, key, callSites, trace, resource);
     } catch (failure) {
       this._failures++;
       const log = this._failures === 1 ? diag.warn : diag.debug;
@@ -179,10 +186,12 @@ export class ExceptionEnricher {
 
   private _captureFully(
     error: unknown,
+    key: string | null,
+    callSites: CallSiteLookup | undefined,
     trace: TraceContext | null,
     resource: (() => Record<string, JsonValue>) | undefined,
   ): EnrichedException {
-    const context = { resource: resource?.() ?? {} };
+    const context = { resource: resource?.() ?? {}, callSites };
     const captured = this._capture(error, context);
     const info: ErrorInfo = {
       ...captured,
@@ -191,7 +200,6 @@ export class ExceptionEnricher {
     };
     const fingerprint = info.fingerprint;
     if (fingerprint === null) return { info, occurrence: 1, full: true };
-    const key = this._storms === null ? null : stormKey(error);
     if (key !== null && this._storms !== null) {
       this._storms.keys.set(key, fingerprint);
       // Reused occurrences get no locals (they were this occurrence's values) and share one frames array.
@@ -207,12 +215,11 @@ export class ExceptionEnricher {
     };
   }
 
-  // During a storm: count the occurrence and reuse the last full report. `undefined` when this occurrence is to
-  // be captured in full.
-  private _reuse(error: unknown, trace: TraceContext | null): EnrichedException | undefined {
-    if (this._storms === null) return undefined;
-    const key = stormKey(error);
-    const fingerprint = key === null ? undefined : this._storms.keys.get(key);
+  // During a storm: count the occurrence and reuse the last full report of the errors with this storm key.
+  // `undefined` when this occurrence is to be captured in full.
+  private _reuse(key: string | null, trace: TraceContext | null): EnrichedException | undefined {
+    if (this._storms === null || key === null) return undefined;
+    const fingerprint = this._storms.keys.get(key);
     const template =
       fingerprint === undefined ? undefined : this._storms.templates.get(fingerprint);
     if (fingerprint === undefined || template === undefined) return undefined;

@@ -2,6 +2,7 @@ import type { JsonValue } from '../errorinfo/ErrorInfo.ts';
 import type { FingerprintOptions } from '../fingerprint/FingerprintOptions.ts';
 import type { LocalsCollector } from '../locals/common.ts';
 import type { InAppRules } from '../stack/isInApp.ts';
+import type { CallSiteLookup } from '../stack/withCallSites.ts';
 
 /** Which frames get source lines around them. */
 export type SourceContextScope = 'app' | 'all' | 'none';
@@ -36,6 +37,11 @@ export interface CaptureOptions extends InAppRules, FingerprintOptions {
    * value gets none), or `null` for none. Default: the collector `err.setup` (or `startLocalsCollector`) runs.
    */
   locals?: Pick<LocalsCollector, 'take'> | null;
+  /**
+   * CallSites a caller recorded (with `withCallSites`) while it read `.stack` before this capture, so the
+   * capture still gets structured frames rather than the formatted text. Default: none.
+   */
+  callSites?: CallSiteLookup;
   /** OpenTelemetry resource attributes to keep in the report. Default: `{}`. */
   resource?: Record<string, JsonValue>;
 }

@@ -33,9 +33,18 @@ function frameLimit(given: number | undefined): number {
   return CAPTURE_DEFAULTS.maxFrames;
 }
 
-function frameReader(lookup: CallSiteLookup, settings: FrameSettings): FrameReader {
+function frameReader(
+  lookup: CallSiteLookup,
+  recordedBefore: CallSiteLookup | undefined,
+  settings: FrameSettings,
+): FrameReader {
   return (error: object | null, exception: ExceptionFields): Frame[] => {
-    const live = error === null ? null : lookup(error, settings.maxFrames);
+    const live =
+      error === null
+        ? null
+        : (lookup(error, settings.maxFrames) ??
+          recordedBefore?.(error, settings.maxFrames) ??
+          null);
     const raw =
       live ??
       (exception.stack === null ? [] : parseStack(exception.stack, { message: exception.message }));
@@ -67,7 +76,7 @@ export function captureErrorInfo(thrown: unknown, options: CaptureOptions = {}):
   const service = { ...defaultServiceIdentity(), ...definedOnly(options.name, options.version) };
   const settings = frameSettings(options);
   const chain = withCallSites(lookup =>
-    buildExceptionChain(thrown, frameReader(lookup, settings), {
+    buildExceptionChain(thrown, frameReader(lookup, options.callSites, settings), {
       maxDepth: options.maxCauseDepth ?? CAPTURE_DEFAULTS.maxCauseDepth,
     }),
   );

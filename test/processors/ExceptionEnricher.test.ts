@@ -143,4 +143,30 @@ describe('ExceptionEnricher', () => {
       assert.equal(ENRICHER_DEFAULTS.maxTotalLength, 16384);
     });
   });
+
+  describe('storm key and CallSites', () => {
+    function failingCheckout(): never {
+      throw new TypeError('no cart');
+    }
+
+    it('should capture structured frames although the storm key formats the stack first', () => {
+      const previous: unknown = Reflect.get(Error, 'prepareStackTrace');
+      // A hook whose text no stack parser reads: only CallSites give frames.
+      Error.prepareStackTrace = () => 'custom stack format';
+      try {
+        const enricher = new ExceptionEnricher();
+        let thrown: unknown;
+        try {
+          failingCheckout();
+        } catch (error) {
+          thrown = error;
+        }
+        const enriched = enricher.capture(thrown, null);
+        assert.equal((thrown as Error).stack, 'custom stack format');
+        assert.equal(enriched?.info.frames[0]?.function, 'failingCheckout');
+      } finally {
+        Reflect.set(Error, 'prepareStackTrace', previous);
+      }
+    });
+  });
 });
